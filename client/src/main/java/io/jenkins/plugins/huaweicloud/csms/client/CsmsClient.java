@@ -1,0 +1,164 @@
+package io.jenkins.plugins.huaweicloud.csms.client;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+
+/**
+ * Deletes CSMS secrets immediately ({@code DELETE /v1/{project_id}/secrets/{secret_name}}). One instance per
+ * configuration: it holds one okhttp client, so connections are reused across secrets. Thread-safe.
+ */
+public final class CsmsClient {
+    private final Endpoint endpoint;
+    private final TokenSource tokenSource;
+    private final ClientSettings settings;
+    private final OkHttpClient http;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Consumer<String> progress;
+
+    private CsmsClient(Builder b) {
+        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+        this.tokenSource = Objects.requireNonNull(b.tokenSource, "tokenSource");
+        this.settings = b.settings;
+        this.http = HttpClients.configure(
+                        b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder(), settings)
+                .build();
+        this.sleeper = b.sleeper;
+        this.clock = b.clock;
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), b.random);
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * An okhttp client with this project's safe settings (no redirects, no silent retries, bounded timeouts), for
+     * callers that also need one, such as an {@link IamPasswordTokenSource}.
+     */
+    public static OkHttpClient newHttpClient(ClientSettings settings) {
+        return HttpClients.configure(new OkHttpClient.Builder(), settings).build();
+    }
+
+    /** The same, derived from a caller's client (for example one that carries proxy settings). */
+    public static OkHttpClient newHttpClient(OkHttpClient base, ClientSettings settings) {
+        return HttpClients.configure(base.newBuilder(), settings).build();
+    }
+
+    /**
+     * Deletes one secret, retrying per the settings, and says what happened. HTTP, network and IAM faults become a
+     * result, never an exception.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the HTTP call is cancelled first
+     */
+    public DeletionResult delete(ProjectId project, SecretName name) throws InterruptedException {
+        return new DeletionCall(this, project, name).run();
+    }
+
+    /** Deletes several secrets one after the other with one token; one result per name, in order. */
+    public List<DeletionResult> deleteAll(ProjectId project, List<SecretName> names) throws InterruptedException {
+        List<DeletionResult> results = new ArrayList<>(names.size());
+        for (SecretName name : names) {
+            results.add(delete(project, name));
+        }
+        return results;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    TokenSource tokenSource() {
+        return tokenSource;
+    }
+
+    OkHttpClient http() {
+        return http;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    Consumer<String> progress() {
+        return progress;
+    }
+
+    public static final class Builder {
+        private Endpoint endpoint;
+        private TokenSource tokenSource;
+        private ClientSettings settings = ClientSettings.defaults();
+        private OkHttpClient httpClient;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private Consumer<String> progress = message -> {};
+
+        private Builder() {}
+
+        public Builder endpoint(Endpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder tokenSource(TokenSource tokenSource) {
+            this.tokenSource = tokenSource;
+            return this;
+        }
+
+        public Builder settings(ClientSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** A base client to derive from (its proxy, TLS and connection pool are kept; our safety settings win). */
+        public Builder httpClient(OkHttpClient base) {
+            this.httpClient = base;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Receives one line per retry ("retrying pr-1 in 1.2 s: HTTP 503 ..."), e.g. for a build log. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        public CsmsClient build() {
+            return new CsmsClient(this);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.huaweicloud.csms.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service error in a response body, whatever shape it has: flat CSMS ({@code error_code}, {@code error_msg}),
+ * nested ({@code {"error": {...}}}), API gateway (with {@code request_id}), IAM ({@code error.code/message}),
+ * truncated JSON, HTML or nothing. Never throws.
+ */
+record ErrorBody(String code, String message, String requestId) {
+    static final ErrorBody NONE = new ErrorBody(null, null, null);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern CODE_FIELD = Pattern.compile("\"error_code\"\\s*:\\s*\"([^\"]{1,64})\"");
+    private static final Pattern MSG_FIELD = Pattern.compile("\"error_msg\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,2000})");
+    private static final Pattern REQUEST_ID_FIELD = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]{1,128})\"");
+
+    static ErrorBody parse(String body) {
+        if (body == null || body.isBlank()) {
+            return NONE;
+        }
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root != null && root.isObject()) {
+                return fromJson(root);
+            }
+        } catch (Exception e) {
+            // Truncated or not JSON at all: fall through to a scan that finds what it can.
+        }
+        return fromText(body);
+    }
+
+    private static ErrorBody fromJson(JsonNode root) {
+        JsonNode node = root.path("error").isObject() ? root.path("error") : root;
+        String code = text(node, "error_code");
+        if (code == null) {
+            code = text(node, "code");
+        }
+        String message = text(node, "error_msg");
+        if (message == null) {
+            message = text(node, "message");
+        }
+        String requestId = text(root, "request_id");
+        if (requestId == null) {
+            requestId = text(node, "request_id");
+        }
+        return clean(code, message, requestId);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static ErrorBody fromText(String body) {
+        Matcher code = CODE_FIELD.matcher(body);
+        Matcher msg = MSG_FIELD.matcher(body);
+        Matcher rid = REQUEST_ID_FIELD.matcher(body);
+        return clean(
+                code.find() ? code.group(1) : null, msg.find() ? msg.group(1) : null, rid.find() ? rid.group(1) : null);
+    }
+
+    private static ErrorBody clean(String code, String message, String requestId) {
+        String c = code != null && CODE_SHAPE.matcher(code).matches() ? code : null;
+        String m = message == null || message.isBlank() ? null : LogText.clean(message);
+        String r = RequestIds.clean(requestId);
+        return new ErrorBody(c, m, r);
+    }
+}

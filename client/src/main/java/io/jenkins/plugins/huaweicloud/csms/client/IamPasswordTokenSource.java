@@ -1,0 +1,163 @@
+package io.jenkins.plugins.huaweicloud.csms.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Exchanges an IAM user's password for a project-scoped token ({@code POST /v3/auth/tokens}) and caches it until
+ * shortly before {@code expires_at}. Thread-safe: concurrent callers share one exchange. An IAM error is never
+ * retried, because repeated wrong passwords lock the IAM user.
+ */
+public final class IamPasswordTokenSource implements TokenSource {
+    private static final Logger LOG = Logger.getLogger(IamPasswordTokenSource.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    private static final Duration UNKNOWN_EXPIRY_LIFETIME = Duration.ofHours(1);
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final IamPasswordCredentials credentials;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final Duration callTimeout;
+
+    private Token cached;
+    private Instant refreshAt = Instant.MIN;
+    private int exchanges;
+
+    public IamPasswordTokenSource(IamPasswordCredentials credentials, OkHttpClient http) {
+        this(credentials, http, Clock.systemUTC());
+    }
+
+    public IamPasswordTokenSource(IamPasswordCredentials credentials, OkHttpClient http, Clock clock) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.callTimeout = Duration.ofMillis(http.callTimeoutMillis() > 0 ? http.callTimeoutMillis() : 60_000);
+    }
+
+    @Override
+    public synchronized Token token() throws TokenException, InterruptedException {
+        if (cached != null && clock.instant().isBefore(refreshAt)) {
+            return cached;
+        }
+        cached = null;
+        exchange();
+        return cached;
+    }
+
+    @Override
+    public synchronized boolean refreshAfterRejection(Token rejected) {
+        if (cached != null && cached.sameAs(rejected)) {
+            cached = null;
+        }
+        return true;
+    }
+
+    /** How many password exchanges this source has made (for tests and diagnostics). */
+    public synchronized int exchanges() {
+        return exchanges;
+    }
+
+    private void exchange() throws TokenException, InterruptedException {
+        exchanges++;
+        String host = credentials.iamEndpoint().host();
+        String who = "user '" + credentials.user() + "' of account '" + credentials.domain() + "'";
+        HttpUrl url = credentials
+                .iamEndpoint()
+                .urlBuilder()
+                .addPathSegment("v3")
+                .addPathSegment("auth")
+                .addPathSegment("tokens")
+                .addQueryParameter("nocatalog", "true")
+                .build();
+        Request request = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(requestBody(), JSON_TYPE))
+                .build();
+        HttpAnswer answer;
+        try {
+            answer = HttpExchange.execute(http, request, callTimeout, MAX_BODY);
+        } catch (IOException e) {
+            throw new TokenException("IAM at " + host + " could not be reached to get a token for " + who + ": "
+                    + NetworkFailure.describe(e) + ". Not retried.");
+        }
+        String requestId = RequestIds.clean(answer.header("X-Request-Id"));
+        if (answer.status() != 201 && answer.status() != 200) {
+            ErrorBody error = ErrorBody.parse(answer.bodyText());
+            String detail = error.message() != null ? " (" + error.message() + ")" : "";
+            throw new TokenException(
+                    "IAM at " + host + " refused the password exchange for " + who + ": HTTP " + answer.status()
+                            + detail + (requestId != null ? ", request id " + requestId : "")
+                            + ". Not retried: repeated wrong passwords lock the IAM user.",
+                    answer.status(),
+                    requestId);
+        }
+        String subjectToken = answer.header("X-Subject-Token");
+        Token token;
+        try {
+            token = Token.of(subjectToken);
+        } catch (InvalidInputException e) {
+            throw new TokenException(
+                    "IAM at " + host + " answered HTTP " + answer.status()
+                            + " without a usable X-Subject-Token header.",
+                    answer.status(),
+                    requestId);
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = expiresAt(answer, now);
+        Duration lifetime = Duration.between(now, expiresAt);
+        Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
+        cached = token;
+        refreshAt = expiresAt.minus(margin);
+        LOG.log(Level.FINE, "IAM token obtained for {0} from {1}, valid until {2}", new Object[] {who, host, expiresAt
+        });
+    }
+
+    private static Instant expiresAt(HttpAnswer answer, Instant now) {
+        try {
+            JsonNode expires = JSON.readTree(answer.bodyText()).path("token").path("expires_at");
+            if (expires.isTextual()) {
+                return Instant.parse(expires.asText());
+            }
+        } catch (IOException | DateTimeParseException e) {
+            // fall through: an unreadable expiry is treated as a short one
+        }
+        return now.plus(UNKNOWN_EXPIRY_LIFETIME);
+    }
+
+    private String requestBody() {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode auth = root.putObject("auth");
+        ObjectNode identity = auth.putObject("identity");
+        identity.putArray("methods").add("password");
+        ObjectNode user = identity.putObject("password").putObject("user");
+        user.put("name", credentials.user());
+        user.put("password", credentials.password());
+        user.putObject("domain").put("name", credentials.domain());
+        auth.putObject("scope")
+                .putObject("project")
+                .put("id", credentials.project().value());
+        return root.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "IamPasswordTokenSource[" + credentials + "]";
+    }
+}
