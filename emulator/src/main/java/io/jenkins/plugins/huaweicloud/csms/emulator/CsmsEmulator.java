@@ -248,6 +248,7 @@ public final class CsmsEmulator implements AutoCloseable {
         private final FaultPlan faults = new FaultPlan();
         private final IamUsers users = new IamUsers();
         private final List<String[]> initialSecrets = new ArrayList<>();
+        private boolean started;
 
         private Builder() {}
 
@@ -326,8 +327,14 @@ public final class CsmsEmulator implements AutoCloseable {
          * Binds and starts the server.
          *
          * @throws UncheckedIOException when the port cannot be bound
+         * @throws IllegalStateException when this builder was started before
          */
         public CsmsEmulator start() {
+            // The fault plan and users go to the emulator as they are; a second start would share them.
+            if (started) {
+                throw new IllegalStateException("this builder already started an emulator");
+            }
+            started = true;
             CsmsEmulator emulator;
             try {
                 emulator = new CsmsEmulator(this);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.emulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ public final class EmulatorMain {
             }
             System.err.println(USAGE);
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -162,6 +162,23 @@ class CountersAndLifecycleTest {
     }
 
     @Test
+    void aBuilderStartsOnlyOnce() {
+        CsmsEmulator.Builder builder = CsmsEmulator.builder();
+        try (CsmsEmulator emu = builder.start()) {
+            assertThatThrownBy(builder::start).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aBusyPortIsAClearError() {
+        try (CsmsEmulator first = CsmsEmulator.start()) {
+            assertThatThrownBy(() -> CsmsEmulator.builder().port(first.port()).start())
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining(Integer.toString(first.port()));
+        }
+    }
+
+    @Test
     void demoProjectIdIs32LowercaseHex() {
         assertThat(CsmsEmulator.DEMO_PROJECT_ID).matches("[0-9a-f]{32}");
     }
