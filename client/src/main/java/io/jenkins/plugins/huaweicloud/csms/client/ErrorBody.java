@@ -16,7 +16,6 @@ record ErrorBody(String code, String message, String requestId) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CODE_FIELD = Pattern.compile("\"error_code\"\\s*:\\s*\"([^\"]{1,64})\"");
-    private static final Pattern MSG_FIELD = Pattern.compile("\"error_msg\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,2000})");
     private static final Pattern REQUEST_ID_FIELD = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]{1,128})\"");
 
     static ErrorBody parse(String body) {
@@ -61,10 +60,44 @@ record ErrorBody(String code, String message, String requestId) {
 
     private static ErrorBody fromText(String body) {
         Matcher code = CODE_FIELD.matcher(body);
-        Matcher msg = MSG_FIELD.matcher(body);
         Matcher rid = REQUEST_ID_FIELD.matcher(body);
         return clean(
-                code.find() ? code.group(1) : null, msg.find() ? msg.group(1) : null, rid.find() ? rid.group(1) : null);
+                code.find() ? code.group(1) : null,
+                stringField(body, "\"error_msg\""),
+                rid.find() ? rid.group(1) : null);
+    }
+
+    /**
+     * The start of a JSON string value in text that may be cut short. Scanned by hand: a regular expression with
+     * alternation recurses per character and overflows the stack on a long message.
+     */
+    private static String stringField(String body, String quotedName) {
+        int i = body.indexOf(quotedName);
+        if (i < 0) {
+            return null;
+        }
+        i += quotedName.length();
+        while (i < body.length() && (Character.isWhitespace(body.charAt(i)) || body.charAt(i) == ':')) {
+            i++;
+        }
+        if (i >= body.length() || body.charAt(i) != '"') {
+            return null;
+        }
+        StringBuilder value = new StringBuilder();
+        for (i++; i < body.length() && value.length() < LogText.MAX_LENGTH * 2; i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' && i + 1 < body.length()) {
+                i++;
+                char e = body.charAt(i);
+                value.append(e == 'n' || e == 'r' || e == 't' ? ' ' : e);
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     private static ErrorBody clean(String code, String message, String requestId) {
