@@ -59,7 +59,7 @@ public final class CsmsClient {
      * @throws InterruptedException when the calling thread is interrupted; the HTTP call is cancelled first
      */
     public DeletionResult delete(ProjectId project, SecretName name) throws InterruptedException {
-        return new DeletionCall(this, project, name).run();
+        return new DeletionCall(this, project, name, Pacer.NONE).run();
     }
 
     /** Deletes several secrets one after the other with one token; one result per name, in order. */

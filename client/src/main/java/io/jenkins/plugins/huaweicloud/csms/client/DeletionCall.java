@@ -14,6 +14,7 @@ final class DeletionCall {
     private static final String USER_AGENT = "huaweicloud-csms-jenkins/" + Version.get();
 
     private final CsmsClient client;
+    private final Pacer pacer;
     private final ClientSettings settings;
     private final ProjectId project;
     private final SecretName name;
@@ -26,8 +27,9 @@ final class DeletionCall {
     private boolean reauthenticated;
     private String ambiguousEarlier;
 
-    DeletionCall(CsmsClient client, ProjectId project, SecretName name) {
+    DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer) {
         this.client = client;
+        this.pacer = pacer;
         this.settings = client.settings();
         this.project = project;
         this.name = name;
@@ -63,6 +65,7 @@ final class DeletionCall {
                     .build();
             Duration timeout =
                     min(settings.callTimeout(), Duration.between(client.clock().instant(), deadlineAt));
+            pacer.beforeRequest();
             HttpAnswer answer;
             try {
                 answer = HttpExchange.execute(client.http(), request, timeout, settings.maxErrorBodyBytes());
@@ -91,6 +94,13 @@ final class DeletionCall {
     /** Returns the final result, or null when another attempt is due (after waiting). */
     private DeletionResult classify(HttpAnswer answer, Token token) throws InterruptedException {
         int status = answer.status();
+        Duration retryAfter =
+                RetryAfter.parse(answer.header("Retry-After"), client.clock().instant());
+        if (status == 429) {
+            pacer.throttled(retryAfter);
+        } else {
+            pacer.answered();
+        }
         ErrorBody error = answer.isSuccessful() ? ErrorBody.NONE : ErrorBody.parse(answer.bodyText());
         String requestId = RequestIds.clean(answer.header("X-Request-Id"));
         if (requestId == null) {
@@ -147,7 +157,7 @@ final class DeletionCall {
             return answered(ResultKind.REJECTED, rejectedReason(error.code()), answer, error, requestId);
         }
         if (status == 429) {
-            return retryOrFinish(ResultKind.THROTTLED, "throttled (HTTP 429)", answer, status, error, requestId);
+            return retryOrFinish(ResultKind.THROTTLED, "throttled (HTTP 429)", answer, retryAfter, error, requestId);
         }
         if (status == 500 || status == 502 || status == 503 || status == 504) {
             ambiguousEarlier = "HTTP " + status;
@@ -158,7 +168,7 @@ final class DeletionCall {
                     ResultKind.SERVER_ERROR,
                     "server error (HTTP " + status + from + ")",
                     answer,
-                    status,
+                    retryAfter,
                     error,
                     requestId);
         }
@@ -186,10 +196,8 @@ final class DeletionCall {
 
     /** HTTP answers that may be retried: returns null after waiting for the next attempt, or the final result. */
     private DeletionResult retryOrFinish(
-            ResultKind kind, String reason, HttpAnswer answer, int status, ErrorBody error, String requestId)
+            ResultKind kind, String reason, HttpAnswer answer, Duration retryAfter, ErrorBody error, String requestId)
             throws InterruptedException {
-        Duration retryAfter =
-                RetryAfter.parse(answer.header("Retry-After"), client.clock().instant());
         String last = retryOrStop(reason, retryAfter);
         return last == null ? null : answered(kind, last, answer, error, requestId);
     }

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.huaweicloud.csms.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * Lists a project's secret names page by page ({@code GET /v1/{project_id}/secrets?limit=&marker=}), handing each
+ * name on as it is read. Throttling, server errors and network faults are retried like deletions; anything else
+ * ends the listing with a {@link ListingException}.
+ */
+public final class SecretLister {
+    static final int PAGE_SIZE = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_PAGES = 100_000;
+
+    private final CsmsClient client;
+
+    public SecretLister(CsmsClient client) {
+        this.client = client;
+    }
+
+    /** Calls {@code onName} for every secret of the project, in the order CSMS lists them. */
+    public void forEachName(ProjectId project, Consumer<String> onName) throws ListingException, InterruptedException {
+        String marker = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            JsonNode body = fetchPage(project, marker);
+            for (JsonNode secret : body.path("secrets")) {
+                String name = secret.path("name").asText(null);
+                if (name != null) {
+                    onName.accept(name);
+                }
+            }
+            JsonNode next = body.path("page_info").path("next_marker");
+            if (!next.isTextual() || next.asText().isEmpty() || next.asText().equals(marker)) {
+                return;
+            }
+            marker = next.asText();
+        }
+        throw new ListingException("listing stopped after " + MAX_PAGES + " pages", 0, null);
+    }
+
+    private JsonNode fetchPage(ProjectId project, String marker) throws ListingException, InterruptedException {
+        HttpUrl.Builder url = client.endpoint()
+                .urlBuilder()
+                .addPathSegment("v1")
+                .addPathSegment(project.value())
+                .addPathSegment("secrets")
+                .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
+        if (marker != null) {
+            url.addQueryParameter("marker", marker);
+        }
+        HttpUrl pageUrl = url.build();
+        ClientSettings settings = client.settings();
+        boolean reauthenticated = false;
+        int failures = 0;
+        String host = client.endpoint().host();
+        while (true) {
+            Token token;
+            try {
+                token = client.tokenSource().token();
+            } catch (TokenException e) {
+                throw new ListingException(e.getMessage(), e.status(), e.requestId());
+            }
+            Request request = new Request.Builder()
+                    .url(pageUrl)
+                    .get()
+                    .header("X-Auth-Token", token.value())
+                    .header("Accept", "application/json")
+                    .build();
+            String problem;
+            int status = 0;
+            String requestId = null;
+            Duration retryAfter = null;
+            try {
+                HttpAnswer answer =
+                        HttpExchange.execute(client.http(), request, settings.callTimeout(), MAX_PAGE_BYTES);
+                status = answer.status();
+                requestId = RequestIds.clean(answer.header("X-Request-Id"));
+                if (answer.isSuccessful()) {
+                    return parse(answer, host);
+                }
+                if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
+                    reauthenticated = true;
+                    continue;
+                }
+                ErrorBody error = ErrorBody.parse(answer.bodyText());
+                problem = "HTTP " + status + (error.code() != null ? " " + error.code() : "")
+                        + (error.message() != null ? " \"" + error.message() + "\"" : "");
+                boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+                if (!retryable) {
+                    throw new ListingException(message(host, problem, requestId), status, requestId);
+                }
+                retryAfter = RetryAfter.parse(
+                        answer.header("Retry-After"), client.clock().instant());
+            } catch (IOException e) {
+                problem = NetworkFailure.describe(e);
+                if (NetworkFailure.permanent(e)) {
+                    throw new ListingException(message(host, problem, null), 0, null);
+                }
+            }
+            failures++;
+            if (failures >= settings.attempts()) {
+                throw new ListingException(
+                        message(host, problem + " after " + failures + " attempts", requestId), status, requestId);
+            }
+            Duration delay = retryAfter != null
+                    ? (retryAfter.compareTo(settings.retryAfterCap()) < 0 ? retryAfter : settings.retryAfterCap())
+                    : client.backoff().delay(failures);
+            client.progress().accept("retrying the secret listing in " + delay.toMillis() + " ms: " + problem);
+            client.sleeper().sleep(delay);
+        }
+    }
+
+    private static JsonNode parse(HttpAnswer answer, String host) throws ListingException {
+        try {
+            JsonNode body = JSON.readTree(answer.bodyText());
+            if (body != null && body.path("secrets").isArray()) {
+                return body;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new ListingException(
+                "listing secrets at " + host + " returned a body without a \"secrets\" list", answer.status(), null);
+    }
+
+    private static String message(String host, String problem, String requestId) {
+        return "listing secrets at " + host + " failed: " + problem
+                + (requestId != null ? ", request id " + requestId : "");
+    }
+}
