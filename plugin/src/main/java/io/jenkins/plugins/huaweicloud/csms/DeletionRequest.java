@@ -1,0 +1,51 @@
+package io.jenkins.plugins.huaweicloud.csms;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The arguments of one deletion as a front end (Pipeline step, build step, post-build action) received them, before
+ * validation. Unset values are {@code null} (numbers: 0) and come from {@link CsmsGlobalConfiguration}.
+ *
+ * @param project the project id, as given
+ * @param name one secret name, or null when {@code names} is used
+ * @param names several secret names, or null when {@code name} is used
+ * @param credentialsId the job's credentials id, or null for the global default
+ * @param endpoint the job's CSMS endpoint URL, or null
+ * @param region the job's region, or null
+ * @param iamDomain the job's IAM account (domain) name, or null
+ * @param ifMissing SUCCESS, UNSTABLE or FAILURE for an already absent secret, or null
+ * @param attempts attempts in all, or 0 for the global default
+ * @param timeoutSeconds whole-call timeout of one attempt, or 0 for the global default
+ */
+record DeletionRequest(
+        @CheckForNull String project,
+        @CheckForNull String name,
+        @CheckForNull List<String> names,
+        @CheckForNull String credentialsId,
+        @CheckForNull String endpoint,
+        @CheckForNull String region,
+        @CheckForNull String iamDomain,
+        @CheckForNull String ifMissing,
+        int attempts,
+        int timeoutSeconds) {
+
+    DeletionRequest {
+        names = names == null ? null : Collections.unmodifiableList(new ArrayList<>(names));
+    }
+
+    /** Whether the job chose where the request goes, instead of the administrator. */
+    boolean overridesEndpoint() {
+        return endpoint != null || region != null;
+    }
+
+    @NonNull
+    @Override
+    public String toString() {
+        // No secret is held here, but keep log output short and predictable.
+        return "DeletionRequest[project=" + project + ", name=" + name + ", names=" + names + "]";
+    }
+}
