@@ -60,7 +60,9 @@ class RequestPathPropertyTest {
             p = ProjectId.of(project);
             n = SecretName.of(name);
         } catch (InvalidInputException refused) {
-            assertThat(refused.getMessage()).containsAnyOf(" is invalid: ", " is missing: ").doesNotContain("\n");
+            assertThat(refused.getMessage())
+                    .containsAnyOf(" is invalid: ", " is missing: ")
+                    .doesNotContain("\n");
             assertThat(server.getRequestCount()).isEqualTo(before);
             return;
         }
