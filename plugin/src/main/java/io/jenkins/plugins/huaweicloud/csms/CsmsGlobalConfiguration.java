@@ -17,10 +17,12 @@ import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordCredentials;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordTokenSource;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
+import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.Token;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenException;
+import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.time.Duration;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -341,13 +343,15 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     /**
      * "Test connection": proves the selected credentials can authenticate, without deleting anything. A password
-     * credential is exchanged for a project-scoped IAM token (one IAM request); a token credential has its format
-     * checked (no request is sent: the engine has no read-only CSMS call yet). The token is never shown.
+     * credential is exchanged for a project-scoped IAM token (one IAM request). Then, when a project id and a region or
+     * endpoint are given, one page of the project's secret list is read from CSMS with the token ({@code GET
+     * /v1/{project}/secrets}), which proves CSMS accepts it. The token is never shown.
      */
     @POST
     public FormValidation doTestConnection(
             @QueryParameter String credentialsId,
             @QueryParameter String region,
+            @QueryParameter String endpoint,
             @QueryParameter String iamEndpoint,
             @QueryParameter String iamDomain,
             @QueryParameter String testProjectId)
@@ -362,25 +366,44 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         if (credentials == null) {
             return FormValidation.error(Messages.Form_credentialsId_notFound(id));
         }
+        String projectText = Util.fixEmptyAndTrim(testProjectId);
+        String regionText = Util.fixEmptyAndTrim(region);
+        String endpointText = Util.fixEmptyAndTrim(endpoint);
         try {
+            // One attempt only: a test should answer quickly and never hammer a failing service.
+            ClientSettings settings = settingsFor(null, 1, 0);
+            TokenSource tokens;
+            String authenticated;
             if (credentials instanceof StringCredentials token) {
-                Token.of(token.getSecret().getPlainText());
-                return FormValidation.ok(Messages.Form_testConnection_tokenFormatOk(id));
-            }
-            if (credentials instanceof StandardUsernamePasswordCredentials user) {
-                ProjectId project = ProjectId.of(Util.fixEmptyAndTrim(testProjectId));
-                Endpoint iam = resolveIamForTest(Util.fixEmptyAndTrim(iamEndpoint), Util.fixEmptyAndTrim(region));
+                tokens = TokenSource.fixed(Token.of(token.getSecret().getPlainText()));
+                if (projectText == null) {
+                    return FormValidation.ok(Messages.Form_testConnection_tokenFormatOk(id));
+                }
+                authenticated = Messages.Form_testConnection_tokenWellFormed(id);
+            } else if (credentials instanceof StandardUsernamePasswordCredentials user) {
+                if (projectText == null) {
+                    return FormValidation.error(Messages.Form_testConnection_projectNeeded());
+                }
+                Endpoint iam = resolveIamForTest(Util.fixEmptyAndTrim(iamEndpoint), regionText);
                 String domain = Util.fixEmptyAndTrim(iamDomain);
                 IamPasswordCredentials login = new IamPasswordCredentials(
-                        iam, domain, user.getUsername(), user.getPassword().getPlainText(), project);
-                ClientSettings settings = settingsFor(null, 0, 0);
-                new IamPasswordTokenSource(login, CredentialResolver.newHttpClient(settings)).token();
-                return FormValidation.ok(
-                        Messages.Form_testConnection_iamOk(id, user.getUsername(), domain, iam.host()));
+                        iam, domain, user.getUsername(), user.getPassword().getPlainText(), ProjectId.of(projectText));
+                // A fresh source, not the build cache: the test must really ask IAM.
+                tokens = new IamPasswordTokenSource(login, CredentialResolver.newHttpClient(settings));
+                tokens.token();
+                authenticated = Messages.Form_testConnection_iamOk(id, user.getUsername(), domain, iam.host());
+            } else {
+                return FormValidation.error(CredentialResolver.unsupportedType(id, credentials));
             }
-            return FormValidation.error(CredentialResolver.unsupportedType(id, credentials));
-        } catch (InvalidInputException | TokenException e) {
-            // Messages from the engine never contain a token or a password.
+            if (endpointText == null && regionText == null) {
+                return FormValidation.ok(authenticated + " " + Messages.Form_testConnection_noEndpoint());
+            }
+            Endpoint csms = endpointText != null ? Endpoint.of(endpointText) : Endpoint.forRegion(regionText);
+            CsmsProbe.readOnePage(csms, tokens, ProjectId.of(projectText), settings);
+            return FormValidation.ok(
+                    authenticated + " " + Messages.Form_testConnection_csmsOk(csms.host(), projectText));
+        } catch (InvalidInputException | TokenException | ListingException e) {
+            // Messages from the engine never contain a token or a password; they carry the request id if any.
             return FormValidation.error(Messages.Form_testConnection_failed(id, e.getMessage()));
         }
     }

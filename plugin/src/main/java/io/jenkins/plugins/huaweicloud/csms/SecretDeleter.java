@@ -85,6 +85,8 @@ final class SecretDeleter {
         TokenSource tokens = CredentialResolver.tokenSource(credentialsId, credentials, project, iam, domain, settings);
 
         PrintStream log = listener.getLogger();
+        log.println(
+                LOG_PREFIX + Messages.Deletion_starting(names.size(), project.value(), endpoint.host(), credentialsId));
         CsmsClient client = CsmsClient.builder()
                 .endpoint(endpoint)
                 .tokenSource(tokens)
