@@ -11,6 +11,7 @@ import okhttp3.HttpUrl;
  * would either leak or be silently dropped; a trailing {@code /} is normalised away.
  */
 public final class Endpoint {
+    private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*:?//)[^/?#]*@");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,4}");
 
     private final HttpUrl url;
@@ -26,23 +27,25 @@ public final class Endpoint {
                     "Endpoint is missing: give a URL such as https://kms.cn-north-4.myhuaweicloud.com or a region.");
         }
         String text = raw.strip();
+        // Every message below quotes the URL: user info (maybe a password) is masked before anything else.
+        String shown = LogText.quote(withoutUserInfo(text));
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new InvalidInputException("Endpoint " + LogText.quote(text)
-                        + " is invalid: it must be a URL without spaces or non-ASCII characters.");
+                throw new InvalidInputException(
+                        "Endpoint " + shown + " is invalid: it must be a URL without spaces or non-ASCII characters.");
             }
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
             throw new InvalidInputException(
-                    "Endpoint " + LogText.quote(text)
+                    "Endpoint " + shown
                             + " is invalid: it must start with https:// (for example https://kms.cn-north-4.myhuaweicloud.com).");
         }
         HttpUrl url = HttpUrl.parse(text);
         if (url == null) {
             throw new InvalidInputException(
-                    "Endpoint " + LogText.quote(text) + " is invalid: it is not a URL with a valid host name.");
+                    "Endpoint " + shown + " is invalid: it is not a URL with a valid host name.");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             // Never echo the user info: it may be a password.
@@ -50,19 +53,21 @@ public final class Endpoint {
                     + " is invalid: it must not contain a user name or password; use Jenkins credentials instead.");
         }
         if (url.encodedQuery() != null || text.contains("?")) {
-            throw new InvalidInputException(
-                    "Endpoint " + LogText.quote(text) + " is invalid: it must not have a query.");
+            throw new InvalidInputException("Endpoint " + shown + " is invalid: it must not have a query.");
         }
         if (url.encodedFragment() != null || text.contains("#")) {
-            throw new InvalidInputException(
-                    "Endpoint " + LogText.quote(text) + " is invalid: it must not have a fragment ('#').");
+            throw new InvalidInputException("Endpoint " + shown + " is invalid: it must not have a fragment ('#').");
         }
         if (!url.isHttps() && !isLoopback(url.host())) {
-            throw new InvalidInputException("Endpoint " + LogText.quote(text)
+            throw new InvalidInputException("Endpoint " + shown
                     + " is invalid: it must use https:// (plain http:// is allowed only for loopback hosts such as"
                     + " 127.0.0.1 or localhost).");
         }
         return new Endpoint(normalise(url));
+    }
+
+    private static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceFirst("$1****@");
     }
 
     /** The CSMS endpoint of a region: {@code https://kms.{region}.myhuaweicloud.com}. */

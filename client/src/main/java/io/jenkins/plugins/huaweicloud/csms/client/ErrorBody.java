@@ -102,7 +102,10 @@ record ErrorBody(String code, String message, String requestId) {
 
     private static ErrorBody clean(String code, String message, String requestId) {
         String c = code != null && CODE_SHAPE.matcher(code).matches() ? code : null;
-        String m = message == null || message.isBlank() ? null : LogText.clean(message);
+        String m = message == null ? null : LogText.clean(message);
+        if (m != null && m.isEmpty()) {
+            m = null;
+        }
         String r = RequestIds.clean(requestId);
         return new ErrorBody(c, m, r);
     }

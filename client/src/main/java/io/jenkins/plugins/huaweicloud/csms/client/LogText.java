@@ -34,7 +34,11 @@ public final class LogText {
         }
         String result = out.toString().strip();
         if (result.length() > maxLength) {
-            result = result.substring(0, maxLength - 1) + "…";
+            int cut = maxLength - 1;
+            if (Character.isHighSurrogate(result.charAt(cut - 1))) {
+                cut--; // never leave half a character before the ellipsis
+            }
+            result = result.substring(0, cut) + "…";
         }
         return result;
     }

@@ -15,8 +15,9 @@ public final class ProjectId {
     /** Validates a project id; surrounding whitespace is not forgiven, because a project id is never typed with it. */
     public static ProjectId of(String raw) {
         if (raw == null || raw.isEmpty()) {
-            throw new InvalidInputException("Project id is missing: give the 32-character project id of the region"
-                    + " (Huawei Cloud console > My Credentials > API Credentials).");
+            throw new InvalidInputException(
+                    "Project id is missing: give the project id of the region (32 to 64 letters and digits;"
+                            + " Huawei Cloud console > My Credentials > API Credentials).");
         }
         if (!ALLOWED.matcher(raw).matches()) {
             throw new InvalidInputException("Project id " + LogText.quote(raw)

@@ -16,7 +16,7 @@ final class RetryAfter {
             return null;
         }
         String h = header.strip();
-        if (h.chars().allMatch(Character::isDigit)) {
+        if (h.chars().allMatch(c -> c >= '0' && c <= '9')) {
             if (h.length() > 9) {
                 return Duration.ofDays(1);
             }

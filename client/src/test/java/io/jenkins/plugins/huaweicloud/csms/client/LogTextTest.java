@@ -2,7 +2,6 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,8 +34,6 @@ class LogTextTest {
         assertThat(LogText.clean("ab" + "\u0000".repeat(5_000) + "cd", 10)).isEqualTo("ab cd");
     }
 
-    @Disabled("bug: LogText.clean cuts at a char index, so the cap can split a surrogate pair and leave a lone"
-            + " high surrogate before the ellipsis")
     @Test
     void cleanNeverSplitsASurrogatePair() {
         String cleaned = LogText.clean("a".repeat(LogText.MAX_LENGTH - 2) + "\uD83D\uDE00\uD83D\uDE00");

@@ -32,7 +32,7 @@ class ProjectIdTest {
         assertThatThrownBy(() -> ProjectId.of(raw))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("missing")
-                .hasMessageContaining("32-character");
+                .hasMessageContaining("32 to 64 letters and digits");
     }
 
     @ParameterizedTest
