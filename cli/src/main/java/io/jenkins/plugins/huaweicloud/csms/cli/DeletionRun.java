@@ -1,0 +1,53 @@
+package io.jenkins.plugins.huaweicloud.csms.cli;
+
+import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
+import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
+import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
+import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
+import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.Sleeper;
+import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The deletion path shared by {@code csms delete} and {@code csms demo}: one {@link CsmsClient} and one token source
+ * for all names, deleted one after the other, each result handed on as soon as it is known.
+ */
+final class DeletionRun {
+    private final CsmsClient client;
+
+    DeletionRun(
+            Endpoint endpoint,
+            TokenSource tokens,
+            ClientSettings settings,
+            Sleeper sleeper,
+            Consumer<String> progress) {
+        this.client = CsmsClient.builder()
+                .endpoint(endpoint)
+                .tokenSource(tokens)
+                .settings(settings)
+                .sleeper(sleeper)
+                .progress(progress)
+                .build();
+    }
+
+    /** Deletes each name in order; returns the results in the same order. */
+    List<DeletionResult> deleteEach(ProjectId project, List<SecretName> names, Consumer<DeletionResult> onResult)
+            throws InterruptedException {
+        List<DeletionResult> results = new ArrayList<>(names.size());
+        for (SecretName name : names) {
+            DeletionResult r = client.delete(project, name);
+            results.add(r);
+            onResult.accept(r);
+        }
+        return results;
+    }
+
+    static Outcome worst(List<DeletionResult> results) {
+        return Outcome.worstOf(results.stream().map(DeletionResult::outcome).toList());
+    }
+}
