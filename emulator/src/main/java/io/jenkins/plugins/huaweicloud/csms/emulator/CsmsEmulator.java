@@ -60,7 +60,10 @@ public final class CsmsEmulator implements AutoCloseable {
         this.log = new RequestLog();
         this.users = b.users;
         Router router = new Router(
-                log, faults, new IamHandler(users, tokens), new SecretsHandler(secrets, tokens, faults, rateLimiter));
+                log,
+                faults,
+                new IamHandler(users, tokens),
+                new SecretsHandler(secrets, tokens, faults, rateLimiter, b.acceptSignedRequests));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
         this.server.createContext("/", router);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
@@ -245,6 +248,7 @@ public final class CsmsEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofHours(24);
         private int rateLimit;
+        private boolean acceptSignedRequests;
         private final FaultPlan faults = new FaultPlan();
         private final IamUsers users = new IamUsers();
         private final List<String[]> initialSecrets = new ArrayList<>();
@@ -305,6 +309,16 @@ public final class CsmsEmulator implements AutoCloseable {
         /** Fraction (0..1) of authorised {@code /v1} requests answered 500/502/503, from {@code new Random(seed)}. */
         public Builder errorRate(double fraction, long seed) {
             faults.errorRate(fraction, seed);
+            return this;
+        }
+
+        /**
+         * Benchmark-only shortcut (default off): a {@code /v1} request without {@code X-Auth-Token} but with an
+         * {@code Authorization: SDK-HMAC-SHA256 ...} header (AK/SK signing, the official SDK's only scheme) counts
+         * as authenticated for any project. The signature is not verified, so never use this to test security.
+         */
+        public Builder acceptSignedRequests(boolean accept) {
+            this.acceptSignedRequests = accept;
             return this;
         }
 

@@ -24,6 +24,7 @@ public final class EmulatorMain {
             "  --seed N            seed for the error rate (default 0)",
             "  --user D:U:P        IAM user U of account D with password P, allowed the demo project",
             "  --secret NAME       create this secret in the demo project (repeatable)",
+            "  --accept-signed     benchmarks only: accept any SDK-HMAC-SHA256 signed request, unverified",
             "  --help              show this text");
 
     /** Thrown for bad arguments; the message says which. */
@@ -101,6 +102,9 @@ public final class EmulatorMain {
                     break;
                 case "--secret":
                     secrets.add(value(args, ++i, arg));
+                    break;
+                case "--accept-signed":
+                    builder.acceptSignedRequests(true);
                     break;
                 default:
                     throw new UsageException("Unknown argument: " + arg);
