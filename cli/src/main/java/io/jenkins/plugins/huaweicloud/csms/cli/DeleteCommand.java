@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Environment:",
-            "  CSMS_TOKEN          the IAM token (X-Auth-Token), unless --token-file or --iam-user is given",
+            "  CSMS_TOKEN          the IAM token, unless --token-file or --iam-user is given",
             "  CSMS_IAM_PASSWORD   the password of --iam-user",
             "A token or password is never taken as an argument and never printed.",
             "",
