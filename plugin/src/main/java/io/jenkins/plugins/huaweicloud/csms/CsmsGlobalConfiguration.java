@@ -242,8 +242,9 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
+        String current = Util.fixNull(credentialsId);
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return result.includeCurrentValue(credentialsId);
+            return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()
                 .includeMatchingAs(
@@ -252,7 +253,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
                         StandardCredentials.class,
                         List.of(),
                         CredentialResolver.SUPPORTED_CREDENTIALS)
-                .includeCurrentValue(credentialsId);
+                .includeCurrentValue(current);
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.jenkins.plugins.huaweicloud.csms;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.List;
  * @param attempts attempts in all, or 0 for the global default
  * @param timeoutSeconds whole-call timeout of one attempt, or 0 for the global default
  */
+@SuppressFBWarnings(
+        value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"},
+        justification = "names is replaced by an unmodifiable copy in the compact constructor")
 record DeletionRequest(
         @CheckForNull String project,
         @CheckForNull String name,

@@ -77,7 +77,9 @@ class CsmsGlobalConfigurationTest {
         global.setConnectTimeout(7);
         global.setReadTimeout(20);
         global.setCallTimeout(45);
-        r.configRoundtrip();
+        try (JenkinsRule.WebClient wc = r.createWebClient().login("admin")) {
+            r.submit(wc.goTo("configure").getFormByName("config"));
+        }
         global = CsmsGlobalConfiguration.get();
         assertEquals("cn-north-4", global.getRegion());
         assertEquals(DOMAIN, global.getIamDomain());
