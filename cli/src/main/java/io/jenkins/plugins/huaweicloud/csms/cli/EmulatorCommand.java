@@ -150,8 +150,8 @@ final class EmulatorCommand implements Callable<Integer> {
                 throw new InvalidInputException("Env " + CliContext.PASSWORD_ENV + " is not set: --user takes the"
                         + " password from it, never from the command line.");
             }
-            for (String spec : users) {
-                String[] parts = spec.split(":", -1);
+            for (String entry : users) {
+                String[] parts = entry.split(":", -1);
                 if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                     throw new InvalidInputException(
                             "--user must be ACCOUNT:USER (the password comes from env CSMS_IAM_PASSWORD).");
