@@ -29,6 +29,10 @@ public final class IamPasswordTokenSource implements TokenSource {
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration UNKNOWN_EXPIRY_LIFETIME = Duration.ofHours(1);
     private static final int MAX_BODY = 256 * 1024;
+    /** A refusal (4xx) is remembered this long, so a batch cannot repeat a wrong password once per secret. */
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(10);
+    /** Any other failure (IAM down, network) is remembered briefly. */
+    static final Duration FAILURE_HOLD = Duration.ofSeconds(30);
 
     private final IamPasswordCredentials credentials;
     private final OkHttpClient http;
@@ -38,6 +42,9 @@ public final class IamPasswordTokenSource implements TokenSource {
     private Token cached;
     private Instant refreshAt = Instant.MIN;
     private int exchanges;
+    private TokenException lastFailure;
+    private Instant failureHeldUntil = Instant.MIN;
+    private Instant heldSince = Instant.MIN;
 
     public IamPasswordTokenSource(IamPasswordCredentials credentials, OkHttpClient http) {
         this(credentials, http, Clock.systemUTC());
@@ -56,7 +63,25 @@ public final class IamPasswordTokenSource implements TokenSource {
             return cached;
         }
         cached = null;
-        exchange();
+        Instant now = clock.instant();
+        if (lastFailure != null && now.isBefore(failureHeldUntil)) {
+            throw new TokenException(
+                    lastFailure.getMessage() + " (remembered from "
+                            + Duration.between(heldSince, now).toSeconds() + " s ago; not tried again until "
+                            + failureHeldUntil + ")",
+                    lastFailure.status(),
+                    lastFailure.requestId());
+        }
+        try {
+            exchange();
+        } catch (TokenException e) {
+            lastFailure = e;
+            boolean refused = e.status() >= 400 && e.status() < 500;
+            failureHeldUntil = now.plus(refused ? REFUSAL_HOLD : FAILURE_HOLD);
+            heldSince = now;
+            throw e;
+        }
+        lastFailure = null;
         return cached;
     }
 

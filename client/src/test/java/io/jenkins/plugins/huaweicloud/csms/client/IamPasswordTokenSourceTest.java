@@ -286,13 +286,44 @@ class IamPasswordTokenSourceTest {
     }
 
     @Test
-    void afterAFailedExchangeTheNextCallTriesAgain() throws Exception {
-        // Not a retry inside one call: a later, separate deletion may try once more.
-        iam.enqueue(status(500));
+    void aRefusedPasswordIsNotTriedAgainForEachSecretOfABatch() throws Exception {
+        iam.enqueue(new MockResponse.Builder().code(401).build());
+        iam.enqueue(issued(token(1), "2026-11-30T12:00:00.000000Z"));
+        CsmsClient client = csmsClient(source());
+
+        List<DeletionResult> results =
+                client.deleteAll(PROJECT, List.of(SecretName.of("a"), SecretName.of("b"), SecretName.of("c")));
+
+        assertThat(results).allSatisfy(r -> assertThat(r.kind()).isEqualTo(ResultKind.TOKEN_ERROR));
+        assertThat(results.get(2).reason()).contains("remembered");
+        assertThat(iam.getRequestCount()).isEqualTo(1);
+        assertThat(csms.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aRefusalIsTriedAgainOnlyAfterTenMinutes() throws Exception {
+        iam.enqueue(new MockResponse.Builder().code(401).build());
         iam.enqueue(issued(token(1), "2026-11-30T12:00:00.000000Z"));
         IamPasswordTokenSource tokens = source();
 
         assertThatThrownBy(tokens::token).isInstanceOf(TokenException.class);
+        clock.advance(Duration.ofMinutes(9));
+        assertThatThrownBy(tokens::token).isInstanceOf(TokenException.class).hasMessageContaining("remembered");
+        assertThat(iam.getRequestCount()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(tokens.token().value()).isEqualTo(token(1));
+        assertThat(iam.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anIamOutageIsRememberedOnlyBriefly() throws Exception {
+        iam.enqueue(status(503));
+        iam.enqueue(issued(token(1), "2026-11-30T12:00:00.000000Z"));
+        IamPasswordTokenSource tokens = source();
+
+        assertThatThrownBy(tokens::token).isInstanceOf(TokenException.class);
+        assertThatThrownBy(tokens::token).hasMessageContaining("remembered");
+        clock.advance(Duration.ofSeconds(30));
         assertThat(tokens.token().value()).isEqualTo(token(1));
     }
 
