@@ -80,7 +80,7 @@ final class CredentialOptions {
 
     /** One IAM exchange for the run; a refused one is not repeated (repeated wrong passwords lock the user). */
     static TokenSource iamTokenSource(IamPasswordCredentials credentials, ClientSettings settings) {
-        return new OneExchangeTokenSource(new IamPasswordTokenSource(credentials, CsmsClient.newHttpClient(settings)));
+        return new IamPasswordTokenSource(credentials, CsmsClient.newHttpClient(settings));
     }
 
     private Endpoint iamEndpoint(String region) {
