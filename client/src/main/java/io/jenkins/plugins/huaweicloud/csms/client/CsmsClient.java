@@ -62,6 +62,14 @@ public final class CsmsClient {
         return new DeletionCall(this, project, name, Pacer.NONE).run();
     }
 
+    /**
+     * A read-only check that the endpoint answers and accepts the token for this project: lists at most one
+     * secret name, once. For a "Test connection" button; nothing is deleted.
+     */
+    public ProbeResult probe(ProjectId project) throws InterruptedException {
+        return new SecretLister(this).probe(project);
+    }
+
     /** Deletes several secrets one after the other with one token; one result per name, in order. */
     public List<DeletionResult> deleteAll(ProjectId project, List<SecretName> names) throws InterruptedException {
         List<DeletionResult> results = new ArrayList<>(names.size());

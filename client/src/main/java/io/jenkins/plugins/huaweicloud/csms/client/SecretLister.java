@@ -42,16 +42,43 @@ public final class SecretLister {
             }
             marker = next.asText();
         }
-        throw new ListingException("listing stopped after " + MAX_PAGES + " pages", 0, null);
+        throw new ListingException("listing stopped after " + MAX_PAGES + " pages", 0, null, null);
+    }
+
+    /**
+     * Reads one secret name: proves the endpoint answers, the token is accepted and may list this project. One
+     * attempt (plus one re-authentication on a 401): a check should say what is wrong now, not retry it away.
+     */
+    ProbeResult probe(ProjectId project) throws InterruptedException {
+        try {
+            PageAnswer page = fetchPage(project, null, 1, 1);
+            return new ProbeResult(
+                    true,
+                    page.status(),
+                    null,
+                    page.requestId(),
+                    "CSMS at " + client.endpoint().host() + " accepted the token for project " + project.value()
+                            + " (HTTP " + page.status() + ")");
+        } catch (ListingException e) {
+            return new ProbeResult(false, e.status(), e.errorCode(), e.requestId(), e.getMessage());
+        }
     }
 
     private JsonNode fetchPage(ProjectId project, String marker) throws ListingException, InterruptedException {
+        return fetchPage(project, marker, PAGE_SIZE, client.settings().attempts())
+                .body();
+    }
+
+    private record PageAnswer(JsonNode body, int status, String requestId) {}
+
+    private PageAnswer fetchPage(ProjectId project, String marker, int limit, int attempts)
+            throws ListingException, InterruptedException {
         HttpUrl.Builder url = client.endpoint()
                 .urlBuilder()
                 .addPathSegment("v1")
                 .addPathSegment(project.value())
                 .addPathSegment("secrets")
-                .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
+                .addQueryParameter("limit", String.valueOf(limit));
         if (marker != null) {
             url.addQueryParameter("marker", marker);
         }
@@ -65,7 +92,7 @@ public final class SecretLister {
             try {
                 token = client.tokenSource().token();
             } catch (TokenException e) {
-                throw new ListingException(e.getMessage(), e.status(), e.requestId());
+                throw new ListingException(e.getMessage(), e.status(), null, e.requestId());
             }
             Request request = new Request.Builder()
                     .url(pageUrl)
@@ -83,7 +110,7 @@ public final class SecretLister {
                 status = answer.status();
                 requestId = RequestIds.clean(answer.header("X-Request-Id"));
                 if (answer.isSuccessful()) {
-                    return parse(answer, host);
+                    return new PageAnswer(parse(answer, host), status, requestId);
                 }
                 if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
                     reauthenticated = true;
@@ -94,20 +121,20 @@ public final class SecretLister {
                         + (error.message() != null ? " \"" + error.message() + "\"" : "");
                 boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
                 if (!retryable) {
-                    throw new ListingException(message(host, problem, requestId), status, requestId);
+                    throw new ListingException(message(host, problem, requestId), status, error.code(), requestId);
                 }
                 retryAfter = RetryAfter.parse(
                         answer.header("Retry-After"), client.clock().instant());
             } catch (IOException e) {
                 problem = NetworkFailure.describe(e);
                 if (NetworkFailure.permanent(e)) {
-                    throw new ListingException(message(host, problem, null), 0, null);
+                    throw new ListingException(message(host, problem, null), 0, null, null);
                 }
             }
             failures++;
-            if (failures >= settings.attempts()) {
-                throw new ListingException(
-                        message(host, problem + " after " + failures + " attempts", requestId), status, requestId);
+            if (failures >= attempts) {
+                String after = failures == 1 ? "" : " after " + failures + " attempts";
+                throw new ListingException(message(host, problem + after, requestId), status, null, requestId);
             }
             Duration delay = retryAfter != null
                     ? (retryAfter.compareTo(settings.retryAfterCap()) < 0 ? retryAfter : settings.retryAfterCap())
@@ -127,7 +154,10 @@ public final class SecretLister {
             // reported below
         }
         throw new ListingException(
-                "listing secrets at " + host + " returned a body without a \"secrets\" list", answer.status(), null);
+                "listing secrets at " + host + " returned a body without a \"secrets\" list",
+                answer.status(),
+                null,
+                null);
     }
 
     private static String message(String host, String problem, String requestId) {

@@ -105,4 +105,46 @@ class SecretListerTest {
         assertThat(list()).containsExactly("a", "a");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
+
+    @Test
+    void probeReadsOneNameOnceAndReportsTheRequestId() throws Exception {
+        server.enqueue(
+                page("a", "a").newBuilder().addHeader("X-Request-Id", "probe-1").build());
+
+        ProbeResult r = Fixtures.client(server, clock, sleeper).build().probe(PROJECT);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.requestId()).isEqualTo("probe-1");
+        assertThat(r.message()).contains("accepted the token");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/" + PROJECT.value() + "/secrets?limit=1");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void probeReportsARefusalWithItsCode() throws Exception {
+        server.enqueue(Fixtures.error(403, "CSMS.0401", "no permission"));
+
+        ProbeResult r = Fixtures.client(server, clock, sleeper).build().probe(PROJECT);
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorCode()).isEqualTo("CSMS.0401");
+        assertThat(r.requestId()).isEqualTo("req-403");
+        assertThat(r.message()).contains("HTTP 403").contains("no permission");
+    }
+
+    @Test
+    void probeDoesNotRetryAServerError() throws Exception {
+        server.enqueue(Fixtures.status(503));
+        server.enqueue(page(null, "a"));
+
+        ProbeResult r = Fixtures.client(server, clock, sleeper).build().probe(PROJECT);
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.message()).doesNotContain("after");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(sleeper.sleeps).isEmpty();
+    }
 }
