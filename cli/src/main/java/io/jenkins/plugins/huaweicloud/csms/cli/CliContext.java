@@ -1,27 +1,29 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
 import io.jenkins.plugins.huaweicloud.csms.client.Sleeper;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What the commands take from the outside world besides their arguments, so tests can replace it: the environment
- * (CSMS_TOKEN, CSMS_IAM_PASSWORD), the sleeper between retries and how long {@code csms emulator} serves. Output goes
+ * (CSMS_TOKEN, CSMS_IAM_PASSWORD), the sleeper and clock that pace and space requests, and how long {@code csms emulator} serves. Output goes
  * through picocli's {@code CommandLine.getOut()/getErr()}.
  */
-public record CliContext(Map<String, String> env, Sleeper sleeper, EmulatorLifetime emulatorLifetime) {
+public record CliContext(Map<String, String> env, Sleeper sleeper, Clock clock, EmulatorLifetime emulatorLifetime) {
     public static final String TOKEN_ENV = "CSMS_TOKEN";
     public static final String PASSWORD_ENV = "CSMS_IAM_PASSWORD";
 
     public CliContext {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(emulatorLifetime, "emulatorLifetime");
     }
 
     /** The real process: its environment, real sleeps, and an emulator that serves until Ctrl-C. */
     public static CliContext system() {
-        return new CliContext(System.getenv(), Sleeper.SYSTEM, EmulatorLifetime.UNTIL_SHUTDOWN);
+        return new CliContext(System.getenv(), Sleeper.SYSTEM, Clock.systemUTC(), EmulatorLifetime.UNTIL_SHUTDOWN);
     }
 
     /** An environment variable, or null when it is unset or blank. */

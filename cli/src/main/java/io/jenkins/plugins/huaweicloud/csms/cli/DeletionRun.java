@@ -1,13 +1,16 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
+import io.jenkins.plugins.huaweicloud.csms.client.BatchDeletion;
+import io.jenkins.plugins.huaweicloud.csms.client.BatchSummary;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
+import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
+import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.Sleeper;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +18,37 @@ import java.util.function.Consumer;
 
 /**
  * The deletion path shared by {@code csms delete} and {@code csms demo}: one {@link CsmsClient} and one token source
- * for all names, deleted one after the other, each result handed on as soon as it is known.
+ * for all names, each result handed on as soon as it is known.
  */
 final class DeletionRun {
     private final CsmsClient client;
 
     DeletionRun(
-            Endpoint endpoint,
-            TokenSource tokens,
-            ClientSettings settings,
-            Sleeper sleeper,
-            Consumer<String> progress) {
+            Endpoint endpoint, TokenSource tokens, ClientSettings settings, CliContext ctx, Consumer<String> progress) {
         this.client = CsmsClient.builder()
                 .endpoint(endpoint)
                 .tokenSource(tokens)
                 .settings(settings)
-                .sleeper(sleeper)
+                .sleeper(ctx.sleeper())
+                .clock(ctx.clock())
                 .progress(progress)
                 .build();
+    }
+
+    /**
+     * Deletes the names with bounded concurrency at a shared rate; each result is handed on as it finishes (in
+     * input order only with a concurrency of 1). Nothing is kept per secret.
+     */
+    BatchSummary deleteBatch(
+            ProjectId project, List<SecretName> names, int concurrency, double rate, Consumer<DeletionResult> onResult)
+            throws InterruptedException {
+        return BatchDeletion.of(client).concurrency(concurrency).rate(rate).run(project, names, onResult);
+    }
+
+    /** Lists the project and picks the names that start with the prefix; sends no DELETE. */
+    PrefixTeardown.Plan planPrefix(ProjectId project, String prefix, int maxCount)
+            throws ListingException, InterruptedException {
+        return PrefixTeardown.plan(client, project, prefix, maxCount);
     }
 
     /** Deletes each name in order; returns the results in the same order. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 
 /**
  * The stdout line per secret. {@link #TEXT}: seven tab-separated fields, {@code -} for an empty one:
@@ -30,9 +31,20 @@ public enum OutputFormat {
         public String line(DeletionResult r) {
             return r.toJson();
         }
+
+        @Override
+        public String dryRunLine(SecretName name) {
+            // Names are validated: nothing in one needs escaping in JSON.
+            return "{\"name\":\"" + name.value() + "\",\"dryRun\":true}";
+        }
     };
 
     public abstract String line(DeletionResult result);
+
+    /** What {@code --dry-run} prints for a secret it would delete. */
+    public String dryRunLine(SecretName name) {
+        return "DRY-RUN\t" + name.value();
+    }
 
     /** {@code -} for nothing; anything outside printable ASCII without spaces becomes {@code ?}. */
     static String field(String value) {

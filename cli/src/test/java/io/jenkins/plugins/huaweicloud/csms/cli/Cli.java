@@ -18,6 +18,9 @@ import java.util.Map;
 final class Cli {
     final Map<String, String> env = new HashMap<>();
     final List<Duration> sleeps = new ArrayList<>();
+    /** Moves only when the recording sleeper "sleeps", so pacing and backoff never really wait. */
+    final SteppedClock clock = new SteppedClock();
+
     final List<String> secrets = new ArrayList<>();
     final List<Result> results = new ArrayList<>();
     EmulatorLifetime emulatorLifetime = emulator -> {};
@@ -52,9 +55,10 @@ final class Cli {
         Sleeper recording = d -> {
             synchronized (sleeps) {
                 sleeps.add(d);
+                clock.advance(d);
             }
         };
-        CliContext ctx = new CliContext(env, recording, emulatorLifetime);
+        CliContext ctx = new CliContext(env, recording, clock, emulatorLifetime);
         int exit = CsmsCli.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         Result r = new Result(exit, out.toString(), err.toString());
@@ -69,6 +73,30 @@ final class Cli {
             for (String s : secrets) {
                 assertThat(r.all()).as("output must not contain a secret").doesNotContain(s);
             }
+        }
+    }
+
+    /** A clock that starts at the real time and then moves only by what was "slept". */
+    static final class SteppedClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.now();
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public synchronized java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 }

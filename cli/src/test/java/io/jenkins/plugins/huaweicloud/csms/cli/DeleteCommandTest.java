@@ -21,7 +21,8 @@ class DeleteCommandTest extends EmulatorFixture {
         createSecrets("pr-42-db", "pr-42-api", "pr-42-cache");
         cli.env("CSMS_TOKEN", token);
 
-        Cli.Result r = cli.run(delete("--name", "pr-42-db", "--name", "pr-42-api", "--name", "pr-42-cache"));
+        Cli.Result r = cli.run(
+                delete("--name", "pr-42-db", "--name", "pr-42-api", "--name", "pr-42-cache", "--concurrency", "1"));
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.outLines()).hasSize(3);
@@ -74,7 +75,7 @@ class DeleteCommandTest extends EmulatorFixture {
         emulator.script("a", Fault.status(403));
         cli.env("CSMS_TOKEN", token);
 
-        Cli.Result r = cli.run(delete("--name", "a", "--name", "b", "--name", "c"));
+        Cli.Result r = cli.run(delete("--name", "a", "--name", "b", "--name", "c", "--concurrency", "1"));
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.outLines())
@@ -98,7 +99,7 @@ class DeleteCommandTest extends EmulatorFixture {
         createSecrets("pr-1");
         cli.env("CSMS_TOKEN", token);
 
-        Cli.Result r = cli.run(delete("--name", "pr-1", "--name", "pr-2", "--json"));
+        Cli.Result r = cli.run(delete("--name", "pr-1", "--name", "pr-2", "--json", "--concurrency", "1"));
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.outLines()).hasSize(2);
@@ -131,7 +132,9 @@ class DeleteCommandTest extends EmulatorFixture {
                 .contains("attempt 1 of 3");
         assertThat(r.out()).startsWith("SUCCESS\tpr-1\t200\t-\t").endsWith("\tDELETED\t2" + System.lineSeparator());
         assertThat(deleteRequests("pr-1")).isEqualTo(2);
-        assertThat(cli.sleeps).hasSize(1);
+        // The backoff before the retry (at most 1 s), then possibly the rest of the 100 ms pacing slot.
+        assertThat(cli.sleeps).hasSizeBetween(1, 2);
+        assertThat(cli.sleeps.get(0)).isLessThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

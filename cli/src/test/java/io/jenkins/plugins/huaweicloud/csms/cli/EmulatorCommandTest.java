@@ -69,7 +69,9 @@ class EmulatorCommandTest {
                     "--name",
                     "pr-1",
                     "--name",
-                    "pr-9"));
+                    "pr-9",
+                    "--concurrency",
+                    "1"));
             left.set(emulator.secretNames(CsmsEmulator.DEMO_PROJECT_ID).toString());
         };
 

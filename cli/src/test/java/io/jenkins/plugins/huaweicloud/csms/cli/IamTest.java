@@ -146,8 +146,8 @@ class IamTest extends EmulatorFixture {
 
     /** Where the password would go, checked from the plan alone: nothing is sent. */
     private String plannedIam(String... args) {
-        DeleteCommand command =
-                new DeleteCommand(new CliContext(Map.of("CSMS_IAM_PASSWORD", PASSWORD), d -> {}, e -> {}));
+        DeleteCommand command = new DeleteCommand(
+                new CliContext(Map.of("CSMS_IAM_PASSWORD", PASSWORD), d -> {}, java.time.Clock.systemUTC(), e -> {}));
         new CommandLine(command).parseArgs(args);
         return command.plan(new PrintWriter(Writer.nullWriter())).tokens().toString();
     }
