@@ -17,8 +17,8 @@ import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordCredentials;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordTokenSource;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
-import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
+import io.jenkins.plugins.huaweicloud.csms.client.ProbeResult;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.Token;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenException;
@@ -345,8 +345,9 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
     /**
      * "Test connection": proves the selected credentials can authenticate, without deleting anything. A password
      * credential is exchanged for a project-scoped IAM token (one IAM request). Then, when a project id and a region or
-     * endpoint are given, one page of the project's secret list is read from CSMS with the token ({@code GET
-     * /v1/{project}/secrets}), which proves CSMS accepts it. The token is never shown.
+     * endpoint are given, the engine's probe asks CSMS for at most one secret name of the project with the token
+     * ({@code GET /v1/{project}/secrets?limit=1}, one attempt), which proves CSMS accepts it. The answer shows the
+     * probe's message, HTTP status, error code and request id; the token is never shown.
      */
     @POST
     public FormValidation doTestConnection(
@@ -400,10 +401,13 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
                 return FormValidation.ok(authenticated + " " + Messages.Form_testConnection_noEndpoint());
             }
             Endpoint csms = endpointText != null ? Endpoint.of(endpointText) : Endpoint.forRegion(regionText);
-            CsmsProbe.readOnePage(csms, tokens, ProjectId.of(projectText), settings);
+            ProbeResult probe = CsmsProbe.check(csms, tokens, ProjectId.of(projectText), settings);
+            if (!probe.ok()) {
+                return FormValidation.error(Messages.Form_testConnection_failed(id, CsmsProbe.describe(probe)));
+            }
             return FormValidation.ok(
-                    authenticated + " " + Messages.Form_testConnection_csmsOk(csms.host(), projectText));
-        } catch (InvalidInputException | TokenException | ListingException e) {
+                    authenticated + " " + Messages.Form_testConnection_csmsOk(CsmsProbe.describe(probe)));
+        } catch (InvalidInputException | TokenException e) {
             // Messages from the engine never contain a token or a password; they carry the request id if any.
             return FormValidation.error(Messages.Form_testConnection_failed(id, e.getMessage()));
         }

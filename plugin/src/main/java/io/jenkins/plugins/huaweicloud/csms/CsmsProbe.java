@@ -4,51 +4,49 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
-import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
+import io.jenkins.plugins.huaweicloud.csms.client.ProbeResult;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
-import io.jenkins.plugins.huaweicloud.csms.client.SecretLister;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 
 /**
- * A read-only, authenticated CSMS call for "Test connection": reads the first page of the project's secret list and
- * stops. Nothing is deleted and no secret value is read.
+ * The CSMS half of "Test connection": the engine's read-only probe ({@link CsmsClient#probe}, one listing request
+ * for at most one secret name, one attempt), sent through Jenkins' proxy. Nothing is deleted and no secret value is
+ * read.
  */
 final class CsmsProbe {
 
     private CsmsProbe() {}
 
     /**
-     * Reads one page of secret names.
-     *
-     * @throws ListingException when CSMS refuses the token or cannot be reached (message safe to show)
+     * Asks CSMS whether it accepts the token for the project. HTTP, network and token faults come back as a result
+     * whose message is safe to show (it never holds a token).
      */
-    static void readOnePage(
+    @NonNull
+    static ProbeResult check(
             @NonNull Endpoint endpoint,
             @NonNull TokenSource tokens,
             @NonNull ProjectId project,
             @NonNull ClientSettings settings)
-            throws ListingException, InterruptedException {
+            throws InterruptedException {
         CsmsClient client = CsmsClient.builder()
                 .endpoint(endpoint)
                 .tokenSource(tokens)
                 .settings(settings)
                 .httpClient(CredentialResolver.proxied())
                 .build();
-        try {
-            new SecretLister(client).forEachName(project, name -> {
-                throw new FirstPageRead();
-            });
-        } catch (FirstPageRead e) {
-            // The first page answered: that is all the test needs.
-        }
+        return client.probe(project);
     }
 
-    /** Stops the listing after the first name (the first page has then been read in full). */
-    private static final class FirstPageRead extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        FirstPageRead() {
-            super(null, null, false, false);
+    /** The probe's message followed by its HTTP status, error code and request id, e.g. for a form. */
+    @NonNull
+    static String describe(@NonNull ProbeResult result) {
+        StringBuilder s = new StringBuilder(result.message() == null ? "" : result.message());
+        s.append(" [");
+        s.append(result.status() == 0 ? "no HTTP answer" : "HTTP " + result.status());
+        if (result.errorCode() != null) {
+            s.append(", error code ").append(result.errorCode());
         }
+        s.append(", request id ").append(result.requestId() == null ? "none" : result.requestId());
+        return s.append(']').toString();
     }
 }

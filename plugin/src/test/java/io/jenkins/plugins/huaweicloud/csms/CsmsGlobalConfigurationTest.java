@@ -126,19 +126,52 @@ class CsmsGlobalConfigurationTest {
     }
 
     @Test
-    void testConnectionExchangesPasswordAndReadsOnePage() throws Exception {
+    void testConnectionExchangesPasswordAndProbesCsms() throws Exception {
         emu.createSecret(PROJECT, "keep-me", "a");
+        emu.createSecret(PROJECT, "keep-me-too", "b");
         try (JenkinsRule.WebClient wc = r.createWebClient().login("admin")) {
             String text = request(wc, testConnectionUrl(USER_ID, true), HttpMethod.POST)
                     .getWebResponse()
                     .getContentAsString();
             assertTrue(text.contains("Success"), text);
             assertTrue(text.contains("accepted the token"), text);
+            assertTrue(text.contains("HTTP 200"), text);
+            assertTrue(text.contains("request id "), text);
+            assertFalse(text.contains("request id none"), text);
             assertFalse(text.contains(CsmsTestSupport.PASSWORD));
         }
         assertEquals(1, emu.requestCount("POST", "/v3/auth/tokens"));
-        assertEquals(0, emu.requestCount("DELETE", "/v1/" + PROJECT + "/secrets/keep-me"));
+        // The engine's probe: one listing request for at most one name, and nothing else.
+        String list = "/v1/" + PROJECT + "/secrets";
+        assertEquals(1, emu.requestCount("GET", list));
+        assertEquals(2, emu.requestCount());
+        assertTrue(
+                emu.requests().stream()
+                        .anyMatch(q -> q.path().equals(list)
+                                && q.query() != null
+                                && q.query().contains("limit=1")),
+                emu.requests().toString());
+        assertEquals(0, emu.requestCount("DELETE", list + "/keep-me"));
         assertTrue(emu.hasSecret(PROJECT, "keep-me"));
+        assertTrue(emu.hasSecret(PROJECT, "keep-me-too"));
+    }
+
+    @Test
+    void testConnectionShowsStatusAndRequestIdOfAFailedProbe() throws Exception {
+        try (JenkinsRule.WebClient wc = r.createWebClient().login("admin")) {
+            emu.revokeTokens();
+            String text = request(wc, testConnectionUrl(TOKEN_ID, true), HttpMethod.POST)
+                    .getWebResponse()
+                    .getContentAsString();
+            assertTrue(text.contains("Failed for credentials"), text);
+            assertTrue(text.contains("HTTP 401"), text);
+            assertTrue(text.contains("request id "), text);
+            assertFalse(text.contains("request id none"), text);
+            assertFalse(text.contains(token), text);
+        }
+        // One attempt only: a Secret text token cannot be refreshed, so the 401 is not retried.
+        assertEquals(1, emu.requestCount("GET", "/v1/" + PROJECT + "/secrets"));
+        assertEquals(1, emu.requestCount());
     }
 
     @Test

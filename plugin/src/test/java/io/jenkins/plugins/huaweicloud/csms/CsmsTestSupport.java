@@ -66,7 +66,8 @@ final class CsmsTestSupport {
         global.setCallTimeout(10);
     }
 
-    static WorkflowJob pipeline(JenkinsRule r, String script) throws IOException {
+    /** A Pipeline job; {@code CpsFlowDefinition}'s constructor declares {@code Descriptor.FormException}. */
+    static WorkflowJob pipeline(JenkinsRule r, String script) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
