@@ -143,7 +143,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
 
     DeletionRequest toRequest() {
         List<String> list = names == null ? null : FormSupport.splitNames(names);
-        return new DeletionRequest(
+        return DeletionRequest.forNames(
                 project, name, list, credentialsId, endpoint, region, iamDomain, ifMissing, attempts, timeout);
     }
 

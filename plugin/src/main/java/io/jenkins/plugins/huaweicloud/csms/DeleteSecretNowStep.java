@@ -34,8 +34,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code deleteSecretNow project: '…', name: '…'}: deletes a Huawei Cloud CSMS secret immediately. Returns a map
- * (a list of maps for {@code names}); an UNSTABLE outcome marks the step and the build unstable, a FAILURE fails the
- * step with a one-line reason.
+ * (a list of maps for {@code names} and {@code prefix}; the list of names for a {@code dryRun}); an UNSTABLE outcome
+ * marks the step and the build unstable, a FAILURE fails the step with a one-line reason.
  */
 public final class DeleteSecretNowStep extends Step {
 
@@ -49,6 +49,9 @@ public final class DeleteSecretNowStep extends Step {
     private String ifMissing;
     private int attempts;
     private int timeout;
+    private String prefix;
+    private int maxCount;
+    private boolean dryRun;
 
     @DataBoundConstructor
     public DeleteSecretNowStep(String project) {
@@ -155,9 +158,55 @@ public final class DeleteSecretNowStep extends Step {
         this.timeout = timeout;
     }
 
+    @CheckForNull
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /**
+     * Deletes every secret of the project whose name starts with this (at least 3 characters), instead of
+     * {@link #setName} or {@link #setNames}; nothing is deleted when more than {@link #setMaxCount} match.
+     */
+    @DataBoundSetter
+    public void setPrefix(String prefix) {
+        this.prefix = Util.fixEmptyAndTrim(prefix);
+    }
+
+    public int getMaxCount() {
+        return maxCount;
+    }
+
+    /** With {@code prefix}: the most secrets it may delete, 1 to 10000; 0 for the default (100). */
+    @DataBoundSetter
+    public void setMaxCount(int maxCount) {
+        this.maxCount = maxCount;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** With {@code prefix}: only list and log the names that would be deleted, and return them. */
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     DeletionRequest toRequest() {
         return new DeletionRequest(
-                project, name, names, credentialsId, endpoint, region, iamDomain, ifMissing, attempts, timeout);
+                project,
+                name,
+                names,
+                credentialsId,
+                endpoint,
+                region,
+                iamDomain,
+                ifMissing,
+                attempts,
+                timeout,
+                prefix,
+                maxCount,
+                dryRun);
     }
 
     @Override
@@ -181,7 +230,14 @@ public final class DeleteSecretNowStep extends Step {
             StepContext context = getContext();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            List<DeletionResult> results = SecretDeleter.delete(run, listener, step.toRequest());
+            DeletionRequest request = step.toRequest();
+            SecretDeleter.Report report = SecretDeleter.run(run, listener, request);
+            List<String> wouldDelete = report.wouldDelete();
+            if (wouldDelete != null) {
+                // A dry run: the names a real run would delete; nothing was deleted.
+                return new ArrayList<>(wouldDelete);
+            }
+            List<DeletionResult> results = report.results();
             Outcome worst = SecretDeleter.worst(results);
             if (worst == Outcome.FAILURE) {
                 throw new AbortException(SecretDeleter.reason(results));
@@ -193,7 +249,7 @@ public final class DeleteSecretNowStep extends Step {
                 run.setResult(Result.UNSTABLE);
                 listener.getLogger().println(SecretDeleter.LOG_PREFIX + "WARNING: " + message);
             }
-            if (step.names == null) {
+            if (request.name() != null) {
                 return SecretDeleter.toStepValue(results.get(0));
             }
             List<Map<String, Object>> values = new ArrayList<>(results.size());
@@ -246,6 +302,18 @@ public final class DeleteSecretNowStep extends Step {
         @POST
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
             return FormSupport.canConfigure(item) ? FormSupport.checkName(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckPrefix(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormSupport.canConfigure(item) ? FormSupport.checkPrefix(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckMaxCount(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormSupport.canConfigure(item)
+                    ? FormSupport.checkRange(value, 1, SecretDeleter.MAX_PREFIX_COUNT)
+                    : FormValidation.ok();
         }
 
         @POST

@@ -146,7 +146,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
 
     DeletionRequest toRequest() {
         List<String> list = names == null ? null : FormSupport.splitNames(names);
-        return new DeletionRequest(
+        return DeletionRequest.forNames(
                 project, name, list, credentialsId, endpoint, region, iamDomain, ifMissing, attempts, timeout);
     }
 

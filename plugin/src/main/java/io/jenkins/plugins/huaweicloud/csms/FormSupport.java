@@ -16,6 +16,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
+import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import java.util.List;
@@ -117,6 +118,16 @@ final class FormSupport {
             return FormValidation.ok();
         }
         return validate(() -> SecretName.of(v));
+    }
+
+    /** Checks a name prefix (blank is fine: name or names is used instead). */
+    @NonNull
+    static FormValidation checkPrefix(@CheckForNull String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        return validate(() -> PrefixTeardown.checkPrefix(v));
     }
 
     /** Checks a list of names separated by spaces, commas or line breaks (freestyle forms). */

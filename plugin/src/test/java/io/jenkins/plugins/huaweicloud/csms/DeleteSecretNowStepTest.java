@@ -7,6 +7,7 @@ import static io.jenkins.plugins.huaweicloud.csms.CsmsTestSupport.runPipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
@@ -20,6 +21,7 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import io.jenkins.plugins.huaweicloud.csms.emulator.Fault;
+import io.jenkins.plugins.huaweicloud.csms.emulator.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -240,7 +242,7 @@ class DeleteSecretNowStepTest {
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "'", Result.FAILURE);
         r.assertLogContains("Secret name is missing", b);
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'x', names: ['y']", Result.FAILURE);
-        r.assertLogContains("either name or names", b);
+        r.assertLogContains("Give exactly one of name, names and prefix, not name and names", b);
         b = runPipeline(r, "deleteSecretNow name: 'x'", Result.FAILURE);
         r.assertLogContains("Project id is missing", b);
         assertEquals(0, emu.requestCount());
@@ -262,6 +264,126 @@ class DeleteSecretNowStepTest {
         r.assertLogContains("ITEM pr-1-gone UNSTABLE 404", b);
         assertTrue(emu.secretNames(PROJECT).isEmpty());
         assertEquals(3, b.getAction(CsmsDeletionAction.class).getRows().size());
+    }
+
+    private int deleteRequests() {
+        int n = 0;
+        for (RecordedRequest q : emu.requests()) {
+            if (q.method().equals("DELETE")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void prefixDeletesOnlyMatchingSecrets() throws Exception {
+        for (String name : List.of("pr-42-db", "pr-42-cache", "pr-42-queue", "pr-420-db", "pr-43-db", "x-pr-42-db")) {
+            emu.createSecret(PROJECT, name, "v");
+        }
+        WorkflowRun b = runPipeline(
+                r,
+                "def rs = deleteSecretNow(project: '" + PROJECT + "', prefix: 'pr-42-')\n"
+                        + "echo \"COUNT ${rs.size()}\"\n"
+                        + "for (def x : rs) { echo \"ITEM ${x.name} ${x.outcome} ${x.status}\" }",
+                Result.SUCCESS);
+        r.assertLogContains("3 secret(s) start with \"pr-42-\" (maximum 100)", b);
+        r.assertLogContains("COUNT 3", b);
+        r.assertLogContains("ITEM pr-42-cache SUCCESS 200", b);
+        r.assertLogContains("ITEM pr-42-db SUCCESS 200", b);
+        r.assertLogContains("ITEM pr-42-queue SUCCESS 200", b);
+        r.assertLogContains("SUCCESS pr-42-db: ", b);
+        r.assertLogNotContains(token, b);
+        assertEquals(List.of("pr-420-db", "pr-43-db", "x-pr-42-db"), emu.secretNames(PROJECT));
+        assertEquals(3, deleteRequests());
+        assertEquals(1, deletes(emu, "pr-42-db"));
+        assertEquals(0, deletes(emu, "pr-420-db"));
+        assertEquals(3, b.getAction(CsmsDeletionAction.class).getRows().size());
+    }
+
+    @Test
+    void prefixOverTheLimitDeletesNothing() throws Exception {
+        for (String name : List.of("pr-9-a", "pr-9-b", "pr-9-c", "keep")) {
+            emu.createSecret(PROJECT, name, "v");
+        }
+        WorkflowRun b = runPipeline(
+                r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-9-', maxCount: 2", Result.FAILURE);
+        r.assertLogContains("3 secrets start with 'pr-9-', more than the maximum of 2: nothing was deleted", b);
+        assertEquals(List.of("keep", "pr-9-a", "pr-9-b", "pr-9-c"), emu.secretNames(PROJECT));
+        assertEquals(0, deleteRequests());
+        assertNull(b.getAction(CsmsDeletionAction.class));
+    }
+
+    @Test
+    void prefixDryRunDeletesNothingAndReturnsTheNames() throws Exception {
+        for (String name : List.of("pr-7-b", "pr-7-a", "pr-8-a")) {
+            emu.createSecret(PROJECT, name, "v");
+        }
+        WorkflowRun b = runPipeline(
+                r,
+                "def rs = deleteSecretNow(project: '" + PROJECT + "', prefix: 'pr-7-', dryRun: true)\n"
+                        + "echo \"COUNT ${rs.size()}\"\n"
+                        + "for (def n : rs) { echo \"NAME ${n}\" }",
+                Result.SUCCESS);
+        r.assertLogContains("Dry run: would delete pr-7-a", b);
+        r.assertLogContains("Dry run: would delete pr-7-b", b);
+        r.assertLogContains("Dry run: nothing was deleted (2 secret(s) would be)", b);
+        r.assertLogContains("COUNT 2", b);
+        r.assertLogContains("NAME pr-7-a", b);
+        r.assertLogContains("NAME pr-7-b", b);
+        r.assertLogNotContains("NAME pr-8-a", b);
+        assertEquals(List.of("pr-7-a", "pr-7-b", "pr-8-a"), emu.secretNames(PROJECT));
+        assertEquals(0, deleteRequests());
+        assertNull(b.getAction(CsmsDeletionAction.class));
+    }
+
+    @Test
+    void prefixWithoutMatchesSucceedsWithAnEmptyList() throws Exception {
+        emu.createSecret(PROJECT, "keep", "v");
+        WorkflowRun b = runPipeline(
+                r,
+                "def rs = deleteSecretNow(project: '" + PROJECT + "', prefix: 'pr-0-')\n"
+                        + "echo \"COUNT ${rs.size()}\"",
+                Result.SUCCESS);
+        r.assertLogContains("0 secret(s) start with \"pr-0-\"", b);
+        r.assertLogContains("COUNT 0", b);
+        assertEquals(0, deleteRequests());
+    }
+
+    @Test
+    void prefixArgumentsAreCheckedBeforeAnyRequest() throws Exception {
+        // A bad prefix is reported before the (unknown) credentials are even looked up.
+        WorkflowRun b = runPipeline(
+                r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr', credentialsId: 'nope'", Result.FAILURE);
+        r.assertLogContains("Prefix 'pr' is invalid: it must be at least 3 characters", b);
+        r.assertLogNotContains("were not found", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr/42'", Result.FAILURE);
+        r.assertLogContains("is invalid", b);
+        b = runPipeline(
+                r, "deleteSecretNow project: '" + PROJECT + "', name: 'pr-1-db', prefix: 'pr-1-'", Result.FAILURE);
+        r.assertLogContains("Give exactly one of name, names and prefix, not name and prefix", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', names: ['a'], prefix: 'pr-1-'", Result.FAILURE);
+        r.assertLogContains("not names and prefix", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'a', dryRun: true", Result.FAILURE);
+        r.assertLogContains("maxCount and dryRun apply only to prefix", b);
+        b = runPipeline(
+                r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-1-', maxCount: 10001", Result.FAILURE);
+        r.assertLogContains("maxCount 10001 is invalid: it must be from 1 to 10000", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-1-', maxCount: -1", Result.FAILURE);
+        r.assertLogContains("maxCount -1 is invalid", b);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    void prefixListingFailureFailsTheStep() throws Exception {
+        emu.createSecret(PROJECT, "pr-5-db", "v");
+        emu.revokeTokens();
+        WorkflowRun b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-5-'", Result.FAILURE);
+        r.assertLogContains("Nothing was deleted: listing secrets at 127.0.0.1", b);
+        r.assertLogContains("HTTP 401", b);
+        r.assertLogNotContains(token, b);
+        assertTrue(emu.hasSecret(PROJECT, "pr-5-db"));
+        assertEquals(0, deleteRequests());
     }
 
     @Test
@@ -424,6 +546,12 @@ class DeleteSecretNowStepTest {
         step.setAttempts(5);
         step.setTimeout(30);
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+
+        DeleteSecretNowStep byPrefix = new DeleteSecretNowStep(PROJECT);
+        byPrefix.setPrefix("pr-42-");
+        byPrefix.setMaxCount(20);
+        byPrefix.setDryRun(true);
+        r.assertEqualDataBoundBeans(byPrefix, new StepConfigTester(r).configRoundTrip(byPrefix));
     }
 
     @Test
@@ -438,5 +566,11 @@ class DeleteSecretNowStepTest {
         several.setNames(List.of("a", "b"));
         several.setAttempts(4);
         st.assertRoundTrip(several, "deleteSecretNow attempts: 4, names: ['a', 'b'], project: '" + PROJECT + "'");
+        DeleteSecretNowStep byPrefix = new DeleteSecretNowStep(PROJECT);
+        byPrefix.setPrefix("pr-42-");
+        byPrefix.setMaxCount(20);
+        byPrefix.setDryRun(true);
+        st.assertRoundTrip(
+                byPrefix, "deleteSecretNow dryRun: true, maxCount: 20, prefix: 'pr-42-', project: '" + PROJECT + "'");
     }
 }
