@@ -34,12 +34,14 @@ import java.util.stream.Stream;
  *   --warmup N      at least this many deletes per variant before measuring, more until the JIT is quiet
  *                   (a warm-up round of all variants compiles for under 50 ms; default 10000)
  *   --calls N       deletes per variant per round (default 2000)
- *   --rounds N      measured rounds, variants interleaved (default 8)
+ *   --rounds N      measured rounds, variants interleaved (default 12)
  *   --teardown N    secrets per teardown run (default 300)
  *   --cold-runs N   fresh JVMs per cold-start program (default 10)
  *   --cli-jar FILE  the csms CLI jar (default: cli/target/csms.jar of this checkout; skipped when absent)
  *   --sdk-lib DIR   the SDK's jars and adapter (default: target/sdk-lib next to this jar)
  *   --out DIR       where bench-results.md/.csv go (default: the directory of this jar)
+ *   --variants LIST part 1 clients, comma-separated (default engine,okhttp,okhttp-async,sdk)
+ *   --no-teardown, --no-cold   skip part 2 or part 3
  *   --quick         tiny sizes, for a smoke test
  * </pre>
  */
@@ -54,10 +56,13 @@ public final class BenchMain {
     static final class Options {
         int warmup = 10000;
         int calls = 2000;
-        int rounds = 8;
+        int rounds = 12;
         int teardown = 300;
         int coldRuns = 10;
         int maxWarmupRounds = MAX_WARMUP_ROUNDS;
+        List<String> variants = List.of("engine", "okhttp", "okhttp-async", "sdk");
+        boolean teardownOn = true;
+        boolean coldOn = true;
         Path cliJar;
         Path sdkLib;
         Path out;
@@ -82,6 +87,9 @@ public final class BenchMain {
                     case "--cli-jar" -> o.cliJar = Path.of(args[++i]);
                     case "--sdk-lib" -> o.sdkLib = Path.of(args[++i]);
                     case "--out" -> o.out = Path.of(args[++i]);
+                    case "--variants" -> o.variants = List.of(args[++i].split(","));
+                    case "--no-teardown" -> o.teardownOn = false;
+                    case "--no-cold" -> o.coldOn = false;
                     case "--quick" -> {
                         o.warmup = 50;
                         o.calls = 50;
@@ -147,8 +155,12 @@ public final class BenchMain {
         try (EmulatorProcess emu = EmulatorProcess.start(java, classpath)) {
             log.println("emulator process at " + emu.url);
             costPerDelete(emu);
-            teardown(emu, Variant.engineClient(emu.url, emu.token));
-            coldStart(emu);
+            if (o.teardownOn) {
+                teardown(emu, Variant.engineClient(emu.url, emu.token));
+            }
+            if (o.coldOn) {
+                coldStart(emu);
+            }
         }
         double loadAfter = os.getSystemLoadAverage();
         report.paragraph(machine
@@ -168,13 +180,12 @@ public final class BenchMain {
 
     private void costPerDelete(EmulatorProcess emu) throws Exception {
         emu.configure(0, 0);
-        List<String> ids = new ArrayList<>(List.of("engine", "okhttp", "okhttp-async"));
+        List<String> ids = new ArrayList<>(o.variants);
         boolean sdk = Files.isDirectory(o.sdkLib);
-        if (sdk) {
-            ids.add("sdk");
-        } else {
+        if (!sdk && ids.remove("sdk")) {
             log.println("no SDK at " + o.sdkLib + ": its row is skipped");
         }
+        sdk = ids.contains("sdk");
         List<WorkerProcess> workers = new ArrayList<>();
         try {
             for (String id : ids) {
@@ -221,7 +232,8 @@ public final class BenchMain {
                 byVariant.get(w.id).add(win);
                 log.printf(
                         Locale.ROOT,
-                        "   round %d %-13s %7.1f us CPU/delete %8.0f deletes/s %6.1f KB/delete  JIT %d ms, %d GCs%s%n",
+                        "   round %d %-13s %7.1f us CPU/delete %8.0f deletes/s %6.1f KB/delete  JIT %d ms, %d GCs, %d threads"
+                                + " started%s%n",
                         r + 1,
                         w.id,
                         win.cpuMicrosPerCall(),
@@ -229,12 +241,13 @@ public final class BenchMain {
                         win.kbPerCall(),
                         win.jitMillis(),
                         win.gcs(),
+                        win.threadsStarted(),
                         win.failures() == 0 ? "" : "  FAILURES " + win.failures());
             }
         }
 
         String section = "cpu-per-delete";
-        List<WorkerProcess.Window> base = byVariant.get("okhttp");
+        List<WorkerProcess.Window> base = byVariant.getOrDefault("okhttp", byVariant.get(workers.get(0).id));
         List<List<String>> rows = new ArrayList<>();
         long jitMs = 0;
         long gcs = 0;

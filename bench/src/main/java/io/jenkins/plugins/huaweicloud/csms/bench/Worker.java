@@ -16,7 +16,7 @@ import okhttp3.OkHttpClient;
  * One client variant in its own warm JVM (like a JMH fork: no variant's JIT profile, heap or GC pollutes
  * another's). Started by {@link WorkerProcess}; prints {@code READY}, then for each {@code run PREFIX N} deletes
  * the secrets PREFIX0..PREFIX(N-1) one after the other and answers
- * {@code OK cpuNanos coarseCpuNanos wallNanos allocatedBytes failures jitMillis gcCount} for that window.
+ * {@code OK cpuNanos coarseCpuNanos wallNanos allocatedBytes failures jitMillis gcCount threadsStarted} for that window.
  */
 public final class Worker {
     private final Variant variant;
@@ -73,6 +73,7 @@ public final class Worker {
         ClassLoader before = t.getContextClassLoader();
         t.setContextClassLoader(variant.loader());
         int failures = 0;
+        long started0 = threads.getTotalStartedThreadCount();
         long gc0 = gcCount();
         long jit0 = jit.getTotalCompilationTime();
         long alloc0 = allocatedBytes();
@@ -94,16 +95,18 @@ public final class Worker {
         long alloc1 = allocatedBytes();
         long jit1 = jit.getTotalCompilationTime();
         long gc1 = gcCount();
+        long started1 = threads.getTotalStartedThreadCount();
         return String.format(
                 Locale.ROOT,
-                "%d %d %d %d %d %d %d",
+                "%d %d %d %d %d %d %d %d",
                 cpu1 - cpu0,
                 coarse1 - coarse0,
                 t1 - t0,
                 alloc1 - alloc0,
                 failures,
                 jit1 - jit0,
-                gc1 - gc0);
+                gc1 - gc0,
+                started1 - started0);
     }
 
     /** Bytes allocated so far by all live threads (okhttp's dispatcher threads live for a minute when idle). */

@@ -15,7 +15,8 @@ final class WorkerProcess implements AutoCloseable {
             long allocatedBytes,
             int failures,
             long jitMillis,
-            long gcs) {
+            long gcs,
+            long threadsStarted) {
         double cpuMicrosPerCall() {
             return cpuNanos / 1e3 / calls;
         }
@@ -56,7 +57,8 @@ final class WorkerProcess implements AutoCloseable {
                 Long.parseLong(w[3]),
                 Integer.parseInt(w[4]),
                 Long.parseLong(w[5]),
-                Long.parseLong(w[6]));
+                Long.parseLong(w[6]),
+                Long.parseLong(w[7]));
     }
 
     @Override
