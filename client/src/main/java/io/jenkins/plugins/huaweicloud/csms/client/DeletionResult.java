@@ -1,7 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.Objects;
  * asks for, how many attempts it took and what it means for the build. Immutable; server text is already cleaned.
  */
 public final class DeletionResult {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String project;
     private final String name;
@@ -148,7 +146,7 @@ public final class DeletionResult {
     /** One JSON object on one line. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(toMap());
+            return Json.mapper().writeValueAsString(toMap());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot happen: a map of strings and numbers", e);
         }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 record ErrorBody(String code, String message, String requestId) {
     static final ErrorBody NONE = new ErrorBody(null, null, null);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CODE_FIELD = Pattern.compile("\"error_code\"\\s*:\\s*\"([^\"]{1,64})\"");
     private static final Pattern REQUEST_ID_FIELD = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]{1,128})\"");
@@ -23,7 +21,7 @@ record ErrorBody(String code, String message, String requestId) {
             return NONE;
         }
         try {
-            JsonNode root = JSON.readTree(body);
+            JsonNode root = Json.mapper().readTree(body);
             if (root != null && root.isObject()) {
                 return fromJson(root);
             }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import java.util.concurrent.TimeUnit;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /** okhttp set up for a token-bearing client: the library's defaults are wrong for that in several ways. */
@@ -9,9 +8,6 @@ final class HttpClients {
     private HttpClients() {}
 
     static OkHttpClient.Builder configure(OkHttpClient.Builder b, ClientSettings s) {
-        Dispatcher dispatcher = new Dispatcher();
-        // Batches run several deletions against one host; okhttp's default of 5 per host would queue them.
-        dispatcher.setMaxRequestsPerHost(64);
         return b
                 // A redirect would carry X-Auth-Token to wherever Location points (okhttp strips only
                 // Authorization): a 3xx is reported, never followed.
@@ -20,7 +16,6 @@ final class HttpClients {
                 // okhttp would silently resend after some connection failures; retries happen in our own
                 // counted loop instead.
                 .retryOnConnectionFailure(false)
-                .dispatcher(dispatcher)
                 .connectTimeout(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(s.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(s.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,7 +23,6 @@ import okhttp3.RequestBody;
  */
 public final class IamPasswordTokenSource implements TokenSource {
     private static final Logger LOG = Logger.getLogger(IamPasswordTokenSource.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration UNKNOWN_EXPIRY_LIFETIME = Duration.ofHours(1);
@@ -156,7 +154,8 @@ public final class IamPasswordTokenSource implements TokenSource {
 
     private static Instant expiresAt(HttpAnswer answer, Instant now) {
         try {
-            JsonNode expires = JSON.readTree(answer.bodyText()).path("token").path("expires_at");
+            JsonNode expires =
+                    Json.mapper().readTree(answer.bodyText()).path("token").path("expires_at");
             if (expires.isTextual()) {
                 return Instant.parse(expires.asText());
             }
@@ -167,7 +166,7 @@ public final class IamPasswordTokenSource implements TokenSource {
     }
 
     private String requestBody() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode auth = root.putObject("auth");
         ObjectNode identity = auth.putObject("identity");
         identity.putArray("methods").add("password");

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -15,7 +14,6 @@ import okhttp3.Request;
  */
 public final class SecretLister {
     static final int PAGE_SIZE = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
     private static final int MAX_PAGES = 100_000;
 
@@ -146,7 +144,7 @@ public final class SecretLister {
 
     private static JsonNode parse(HttpAnswer answer, String host) throws ListingException {
         try {
-            JsonNode body = JSON.readTree(answer.bodyText());
+            JsonNode body = Json.mapper().readTree(answer.bodyText());
             if (body != null && body.path("secrets").isArray()) {
                 return body;
             }
