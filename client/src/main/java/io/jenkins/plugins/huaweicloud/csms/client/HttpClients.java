@@ -19,7 +19,9 @@ final class HttpClients {
                 .connectTimeout(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(s.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(s.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // A slow drip of bytes never trips the per-read timeout; the call timeout bounds everything.
-                .callTimeout(s.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                // A slow drip of bytes never trips the per-read timeout, so every call is bounded as a whole, by
+                // InterruptWatch (see HttpExchange) rather than okhttp's call timeout, which costs a watchdog
+                // hand-off per call.
+                .callTimeout(0, TimeUnit.MILLISECONDS);
     }
 }

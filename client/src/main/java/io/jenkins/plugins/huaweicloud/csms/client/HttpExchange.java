@@ -1,8 +1,8 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -12,7 +12,8 @@ import okio.BufferedSource;
 
 /**
  * Runs one request on the calling thread so that an interrupt of that thread (a Jenkins abort) cancels the HTTP
- * call within a fraction of a second ({@link InterruptWatch}) and surfaces as {@link InterruptedException}.
+ * call within a fraction of a second ({@link InterruptWatch}) and surfaces as {@link InterruptedException}, and the
+ * whole call, body included, ends once its time is up.
  */
 final class HttpExchange {
     private HttpExchange() {}
@@ -23,13 +24,18 @@ final class HttpExchange {
             throw new InterruptedException("interrupted before the request was sent");
         }
         Call call = http.newCall(request);
-        call.timeout().timeout(Math.max(1, callTimeout.toMillis()), TimeUnit.MILLISECONDS);
-        InterruptWatch.begin(call);
+        InterruptWatch.Watched watched = InterruptWatch.begin(call, Math.max(1, callTimeout.toNanos()));
         try (Response response = call.execute()) {
             return read(response, maxBodyBytes);
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted during the request");
+            }
+            if (watched.timedOut()) {
+                // The same words okhttp uses for its own call timeout.
+                InterruptedIOException timeout = new InterruptedIOException("timeout");
+                timeout.initCause(e);
+                throw timeout;
             }
             throw e;
         } finally {

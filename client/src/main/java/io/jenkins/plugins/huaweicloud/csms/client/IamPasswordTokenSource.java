@@ -27,6 +27,7 @@ public final class IamPasswordTokenSource implements TokenSource {
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration UNKNOWN_EXPIRY_LIFETIME = Duration.ofHours(1);
     private static final int MAX_BODY = 256 * 1024;
+    private static final Duration IAM_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** A refusal (4xx) is remembered this long, so a batch cannot repeat a wrong password once per secret. */
     static final Duration REFUSAL_HOLD = Duration.ofMinutes(10);
     /** Any other failure (IAM down, network) is remembered briefly. */
@@ -52,7 +53,7 @@ public final class IamPasswordTokenSource implements TokenSource {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.callTimeout = Duration.ofMillis(http.callTimeoutMillis() > 0 ? http.callTimeoutMillis() : 60_000);
+        this.callTimeout = IAM_CALL_TIMEOUT;
     }
 
     @Override

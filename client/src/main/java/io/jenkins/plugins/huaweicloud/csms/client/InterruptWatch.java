@@ -7,23 +7,42 @@ import java.util.logging.Logger;
 import okhttp3.Call;
 
 /**
- * Cancels the HTTP call of a thread that is interrupted (a Jenkins abort). A thread blocked in a socket read does
- * not notice interrupts, and okhttp's {@code execute()} does not either; handing every call to okhttp's dispatcher
- * instead would cost two thread wake-ups per call. So calls run on the caller's thread, and one daemon thread,
- * alive only while calls are in flight, looks for interrupted callers a few times a second and cancels their
- * calls, which closes the socket and ends the blocked read.
+ * Cancels a call whose thread is interrupted (a Jenkins abort) or whose whole-call time is up.
+ *
+ * <p>A thread blocked in a socket read does not notice interrupts, and okhttp's {@code execute()} does not either;
+ * handing every call to okhttp's dispatcher instead would cost two thread wake-ups per call, and okhttp's own call
+ * timeout one more watchdog hand-off per call. So calls run on the caller's thread, and one daemon thread, alive only
+ * while calls are in flight, looks every {@value #POLL_MILLIS} ms for interrupted callers and expired calls and
+ * cancels them, which closes the socket and ends the blocked read.
  */
 final class InterruptWatch {
     static final long POLL_MILLIS = 50;
     private static final Logger LOG = Logger.getLogger(InterruptWatch.class.getName());
-    private static final Map<Thread, Call> IN_FLIGHT = new ConcurrentHashMap<>();
+    private static final Map<Thread, Watched> IN_FLIGHT = new ConcurrentHashMap<>();
     private static Thread watcher; // guarded by InterruptWatch.class
 
     private InterruptWatch() {}
 
-    /** Watches the current thread's call until {@link #end()}. */
-    static void begin(Call call) {
-        IN_FLIGHT.put(Thread.currentThread(), call);
+    /** One watched call; {@link #timedOut()} says whether the watch cancelled it for its deadline. */
+    static final class Watched {
+        private final Call call;
+        private final long deadlineNanos;
+        private volatile boolean timedOut;
+
+        private Watched(Call call, long deadlineNanos) {
+            this.call = call;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+
+    /** Watches the current thread's call until {@link #end()}; it is cancelled once {@code timeoutNanos} pass. */
+    static Watched begin(Call call, long timeoutNanos) {
+        Watched w = new Watched(call, System.nanoTime() + timeoutNanos);
+        IN_FLIGHT.put(Thread.currentThread(), w);
         synchronized (InterruptWatch.class) {
             if (watcher == null) {
                 watcher = new Thread(InterruptWatch::watch, "csms-interrupt-watch");
@@ -31,6 +50,7 @@ final class InterruptWatch {
                 watcher.start();
             }
         }
+        return w;
     }
 
     static void end() {
@@ -48,9 +68,13 @@ final class InterruptWatch {
                 }
                 return;
             }
-            IN_FLIGHT.forEach((thread, call) -> {
+            long now = System.nanoTime();
+            IN_FLIGHT.forEach((thread, w) -> {
                 if (thread.isInterrupted()) {
-                    call.cancel();
+                    w.call.cancel();
+                } else if (now - w.deadlineNanos > 0) {
+                    w.timedOut = true;
+                    w.call.cancel();
                 }
             });
             synchronized (InterruptWatch.class) {

@@ -128,6 +128,7 @@ class FaultsTest {
 
         assertThat(r.kind()).isEqualTo(ResultKind.NETWORK_ERROR);
         assertThat(r.outcome()).isEqualTo(Outcome.UNSTABLE);
+        assertThat(r.reason()).contains("call timeout");
     }
 
     @Test
