@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *   --cli-jar FILE  the csms CLI jar (default: cli/target/csms.jar of this checkout; skipped when absent)
  *   --sdk-lib DIR   the SDK's jars and adapter (default: target/sdk-lib next to this jar)
  *   --out DIR       where bench-results.md/.csv go (default: the directory of this jar)
- *   --variants LIST part 1 clients, comma-separated (default engine,okhttp,okhttp-async,sdk)
+ *   --variants LIST part 1 clients, comma-separated (default engine,okhttp,okhttp-safe,sdk)
  *   --no-teardown, --no-cold   skip part 2 or part 3
  *   --quick         tiny sizes, for a smoke test
  * </pre>
@@ -60,7 +60,7 @@ public final class BenchMain {
         int teardown = 300;
         int coldRuns = 10;
         int maxWarmupRounds = MAX_WARMUP_ROUNDS;
-        List<String> variants = List.of("engine", "okhttp", "okhttp-async", "sdk");
+        List<String> variants = List.of("engine", "okhttp", "okhttp-safe", "sdk");
         boolean teardownOn = true;
         boolean coldOn = true;
         Path cliJar;
@@ -298,7 +298,7 @@ public final class BenchMain {
                         + " okhttp dispatcher, GC, JIT) per delete of a pre-created secret, and sequential deletes"
                         + " per second (one thread, one call at a time). Warm-up: %d deletes per client (until every"
                         + " client's window compiled for under %d ms), then %d rounds of %d deletes per client,"
-                        + " interleaved (engine, okhttp, okhttp-async, SDK, engine, ...). Median (min–max) over the"
+                        + " interleaved (engine, okhttp, okhttp-safe, SDK, engine, ...). Median (min–max) over the"
                         + " rounds; the ratio is taken round by round against bare okhttp `execute()`. In the timed"
                         + " windows the JITs compiled for %d ms and %d GCs ran in all, included in the CPU times."
                         + " CPU source: %s; over all timed windows it counted %.3f s against %.3f s from"

@@ -16,12 +16,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -81,46 +77,19 @@ record Variant(String id, String label, ToIntFunction<String> delete, ClassLoade
     }
 
     /**
-     * (b') Bare okhttp 5 the way the engine calls it: {@code enqueue()} on the dispatcher and a future the calling
-     * thread waits on (so an interrupt, e.g. a Jenkins abort, can cancel the call). Isolates that hand-off's cost.
+     * (b') Bare okhttp 5 with the engine's client settings ({@code CsmsClient.newHttpClient}: no redirects, no silent
+     * retries, connect/read/call timeouts): isolates what those settings cost from what the engine's own code costs.
      */
-    static Variant okhttpEnqueue(OkHttpClient http, String url, String project, String token) {
-        String base = url + "/v1/" + project + "/secrets/";
+    static Variant okhttpSafe(String url, String project, String token) {
+        Variant plain = okhttpExecute(
+                CsmsClient.newHttpClient(io.jenkins.plugins.huaweicloud.csms.client.ClientSettings.defaults()),
+                url,
+                project,
+                token);
         return new Variant(
-                "okhttp-async",
-                "bare okhttp 5.3.2: enqueue() + wait (the engine's hand-off)",
-                name -> {
-                    Request request = new Request.Builder()
-                            .url(base + name)
-                            .delete()
-                            .header("X-Auth-Token", token)
-                            .build();
-                    CompletableFuture<Integer> status = new CompletableFuture<>();
-                    http.newCall(request).enqueue(new Callback() {
-                        @Override
-                        public void onFailure(Call call, IOException e) {
-                            status.completeExceptionally(e);
-                        }
-
-                        @Override
-                        public void onResponse(Call call, Response response) {
-                            try (response) {
-                                response.body().bytes();
-                                status.complete(response.code());
-                            } catch (IOException | RuntimeException e) {
-                                status.completeExceptionally(e);
-                            }
-                        }
-                    });
-                    try {
-                        return status.get();
-                    } catch (ExecutionException e) {
-                        return -1;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                },
+                "okhttp-safe",
+                "bare okhttp 5.3.2: execute() with the engine's client settings",
+                plain.delete(),
                 Variant.class.getClassLoader());
     }
 
