@@ -10,6 +10,7 @@ import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +18,14 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +45,8 @@ import java.util.stream.Stream;
  *   --sdk-lib DIR   the SDK's jars and adapter (default: target/sdk-lib next to this jar)
  *   --out DIR       where bench-results.md/.csv go (default: the directory of this jar)
  *   --variants LIST part 1 clients, comma-separated (default engine,okhttp,okhttp-safe,sdk)
- *   --no-teardown, --no-cold   skip part 2 or part 3
+ *   --memory N      names in the streaming-memory batch (default 10000; it runs at 100/s, so 100 s)
+ *   --no-teardown, --no-cold, --no-memory   skip part 2, 3 or 4
  *   --quick         tiny sizes, for a smoke test
  * </pre>
  */
@@ -58,6 +63,8 @@ public final class BenchMain {
         int calls = 2000;
         int rounds = 12;
         int teardown = 300;
+        int memory = 10_000;
+        boolean memoryOn = true;
         int coldRuns = 10;
         int maxWarmupRounds = MAX_WARMUP_ROUNDS;
         List<String> variants = List.of("engine", "okhttp", "okhttp-safe", "sdk");
@@ -90,11 +97,14 @@ public final class BenchMain {
                     case "--variants" -> o.variants = List.of(args[++i].split(","));
                     case "--no-teardown" -> o.teardownOn = false;
                     case "--no-cold" -> o.coldOn = false;
+                    case "--memory" -> o.memory = Integer.parseInt(args[++i]);
+                    case "--no-memory" -> o.memoryOn = false;
                     case "--quick" -> {
                         o.warmup = 50;
                         o.calls = 50;
                         o.rounds = 1;
                         o.teardown = 10;
+                        o.memory = 200;
                         o.coldRuns = 1;
                         o.maxWarmupRounds = 1;
                     }
@@ -160,6 +170,9 @@ public final class BenchMain {
             }
             if (o.coldOn) {
                 coldStart(emu);
+            }
+            if (o.memoryOn) {
+                memory(emu, Variant.engineClient(emu.url, emu.token));
             }
         }
         double loadAfter = os.getSystemLoadAverage();
@@ -338,6 +351,86 @@ public final class BenchMain {
     }
 
     // ---- 2. Teardown under a rate limit ----
+
+    /**
+     * Part 4: a batch of N names from a lazy iterator (nothing holds the names or the results), sampling the heap
+     * after a full GC at every tenth of the way: if results were kept, the live heap would grow with N.
+     */
+    private void memory(EmulatorProcess emu, CsmsClient client) throws Exception {
+        emu.configure(0, 0);
+        ProjectId project = ProjectId.of(emu.project);
+        int n = o.memory;
+        double rate = BatchDeletion.MAX_RATE;
+        log.printf(Locale.ROOT, "4. streaming batch of %d names at %.0f/s, heap sampled after GC%n", n, rate);
+        MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+        int step = Math.max(1, n / 10);
+        List<long[]> samples = new ArrayList<>(); // {results so far, live heap bytes}
+        AtomicInteger done = new AtomicInteger();
+        LongSupplier liveHeap = () -> {
+            System.gc();
+            return heap.getHeapMemoryUsage().getUsed();
+        };
+        samples.add(new long[] {0, liveHeap.getAsLong()});
+        Iterator<SecretName> names = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
+            }
+
+            @Override
+            public SecretName next() {
+                return SecretName.of("mem-" + next++);
+            }
+        };
+        long t0 = System.nanoTime();
+        BatchSummary summary = BatchDeletion.of(client).rate(rate).run(project, names, r -> {
+            int k = done.incrementAndGet();
+            if (k % step == 0) {
+                // The consumer runs one at a time, so sampling here pauses the batch, not the measurement.
+                samples.add(new long[] {k, liveHeap.getAsLong()});
+            }
+        });
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long first = samples.get(1)[1];
+        long last = samples.get(samples.size() - 1)[1];
+        long max = samples.stream().mapToLong(x -> x[1]).max().orElse(0);
+        log.printf(
+                Locale.ROOT,
+                "   %d results in %.1f s; live heap after %d results %.1f MiB, after %d %.1f MiB, max %.1f MiB%n",
+                summary.total(),
+                wall,
+                samples.get(1)[0],
+                first / 1048576.0,
+                samples.get(samples.size() - 1)[0],
+                last / 1048576.0,
+                max / 1048576.0);
+        List<List<String>> rows = new ArrayList<>();
+        for (long[] x : samples) {
+            rows.add(List.of(Long.toString(x[0]), String.format(Locale.ROOT, "%.1f", x[1] / 1048576.0)));
+            report.metric("memory", "results-" + x[0], "live_heap_mib", x[1] / 1048576.0, "MiB");
+        }
+        report.metric("memory", "batch", "growth_first_to_last_mib", (last - first) / 1048576.0, "MiB");
+        report.heading(String.format(
+                Locale.ROOT,
+                "4. Memory of a streaming batch: %d names from a lazy iterator, concurrency %d, %.0f/s",
+                n,
+                BatchDeletion.DEFAULT_CONCURRENCY,
+                rate));
+        report.paragraph(String.format(
+                Locale.ROOT,
+                "Live heap of the bench JVM after a full GC, sampled every %d results (the names are made on demand and"
+                        + " the results handed to a consumer that keeps none, as `csms delete` does)."
+                        + " The secrets do not exist (every answer is 404, outcome UNSTABLE): the"
+                        + " client's work per name is the same. %d results in %.1f s; growth from the first sample to"
+                        + " the last: %.2f MiB.",
+                step,
+                summary.total(),
+                wall,
+                (last - first) / 1048576.0));
+        report.table(List.of("results so far", "live heap MiB"), rows);
+    }
 
     private void teardown(EmulatorProcess emu, CsmsClient client) throws Exception {
         emu.configure(TEARDOWN_LATENCY_MS, TEARDOWN_RATE_LIMIT);
