@@ -26,7 +26,12 @@ final class HttpExchange {
         Call call = http.newCall(request);
         InterruptWatch.Watched watched = InterruptWatch.begin(call, Math.max(1, callTimeout.toNanos()));
         try (Response response = call.execute()) {
-            return read(response, maxBodyBytes);
+            HttpAnswer answer = read(response, maxBodyBytes);
+            if (answer.bodyTruncated()) {
+                // Closing would let okhttp drain the rest of the body to reuse the connection; drop it instead.
+                call.cancel();
+            }
+            return answer;
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted during the request");
