@@ -96,6 +96,10 @@ final class DeletionCall {
         int status = answer.status();
         Duration retryAfter =
                 RetryAfter.parse(answer.header("Retry-After"), client.clock().instant());
+        if (retryAfter != null) {
+            // Capped before the pacer sees it too: it pauses every worker of a batch for this long.
+            retryAfter = min(retryAfter, settings.retryAfterCap());
+        }
         if (status == 429) {
             pacer.throttled(retryAfter);
         } else {

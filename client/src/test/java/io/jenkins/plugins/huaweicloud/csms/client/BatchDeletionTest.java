@@ -156,6 +156,24 @@ class BatchDeletionTest {
     }
 
     @Test
+    void aHugeRetryAfterPausesTheBatchNoLongerThanTheCap() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        answer(name -> first.getAndIncrement() == 0
+                ? new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "86400")
+                        .build()
+                : Fixtures.status(200));
+
+        BatchSummary summary =
+                BatchDeletion.of(client()).concurrency(1).rate(10).run(PROJECT, names(3), r -> {});
+
+        assertThat(summary.succeeded()).isEqualTo(3);
+        // The retry itself honours the cap (30 s); the shared pause must not be longer than that either.
+        assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
+    }
+
+    @Test
     void theRateIsHeldAcrossWorkers() throws Exception {
         answer(name -> Fixtures.status(200));
 
