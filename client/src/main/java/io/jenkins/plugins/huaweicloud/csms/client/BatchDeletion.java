@@ -1,14 +1,15 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -22,6 +23,7 @@ public final class BatchDeletion {
     public static final double DEFAULT_RATE = 10.0;
     public static final int MAX_CONCURRENCY = 32;
     public static final double MAX_RATE = 100.0;
+    private static final long WORKER_STOP_SECONDS = 5;
 
     private final CsmsClient client;
     private final int concurrency;
@@ -65,19 +67,20 @@ public final class BatchDeletion {
         Tally tally = new Tally(onResult);
         Iterator<SecretName> shared = synchronizedIterator(names);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, threads());
-        List<Future<?>> futures = new ArrayList<>();
+        CompletionService<Object> done = new ExecutorCompletionService<>(workers);
         try {
             for (int i = 0; i < concurrency; i++) {
-                futures.add(workers.submit(() -> {
+                done.submit(() -> {
                     SecretName name;
                     while ((name = shared.next()) != null) {
                         tally.add(new DeletionCall(client, project, name, pacer).run());
                     }
                     return null;
-                }));
+                });
             }
-            for (Future<?> f : futures) {
-                f.get();
+            // In the order they finish: a failed worker stops the batch at once, not after the others ran dry.
+            for (int i = 0; i < concurrency; i++) {
+                done.take().get();
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -90,8 +93,18 @@ public final class BatchDeletion {
             throw new IllegalStateException("batch worker failed", cause);
         } finally {
             workers.shutdownNow();
+            awaitWorkers(workers);
         }
         return tally.summary(pacer.throttles());
+    }
+
+    /** Lets interrupted workers end (a cancelled call ends within a poll), so none outlives run() or reports late. */
+    private static void awaitWorkers(ExecutorService workers) {
+        try {
+            workers.awaitTermination(WORKER_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Deletes the names of a list (convenience for small batches). */

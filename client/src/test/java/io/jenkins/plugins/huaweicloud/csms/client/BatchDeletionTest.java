@@ -249,6 +249,39 @@ class BatchDeletionTest {
     }
 
     @Test
+    void aFailingWorkerStopsTheOthersAndNoResultIsHandedOverAfterRunReturns() throws Exception {
+        answer(name -> new MockResponse.Builder()
+                .code(200)
+                .headersDelay(100, TimeUnit.MILLISECONDS)
+                .build());
+        List<String> afterReturn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+
+        // The second worker's consumer call fails; the first worker must not go on deleting the rest.
+        assertThatThrownBy(() -> {
+                    try {
+                        BatchDeletion.of(client()).concurrency(2).rate(100).run(PROJECT, names(20), r -> {
+                            if (returned.get()) {
+                                afterReturn.add(r.name());
+                            }
+                            if (Thread.currentThread().getName().equals("csms-batch-2")) {
+                                throw new IllegalStateException("consumer failed");
+                            }
+                        });
+                    } finally {
+                        returned.set(true);
+                    }
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("consumer failed");
+
+        assertThat(server.getRequestCount()).isLessThan(6);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().startsWith("csms-batch-") && t.isAlive());
+        assertThat(afterReturn).isEmpty();
+    }
+
+    @Test
     void concurrencyAndRateAreValidated() {
         BatchDeletion batch = BatchDeletion.of(client());
         assertThatThrownBy(() -> batch.concurrency(0)).hasMessageContaining("from 1 to 32");
