@@ -63,9 +63,10 @@ final class DeletionCall {
                     .header("Accept", "application/json")
                     .header("User-Agent", USER_AGENT)
                     .build();
+            pacer.beforeRequest();
+            // Measured after the pacer's wait, which counts against the deadline like any other.
             Duration timeout =
                     min(settings.callTimeout(), Duration.between(client.clock().instant(), deadlineAt));
-            pacer.beforeRequest();
             HttpAnswer answer;
             try {
                 answer = HttpExchange.execute(client.http(), request, timeout, settings.maxErrorBodyBytes());

@@ -110,6 +110,42 @@ class FaultsTest {
     }
 
     @Test
+    void aBatchPacerWaitCountsAgainstTheDeadline() throws Exception {
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
+        CsmsClient client = client().settings(Fixtures.fastSettings()
+                        .attempts(1)
+                        .readTimeout(Duration.ofSeconds(20))
+                        .callTimeout(Duration.ofSeconds(20))
+                        .deadline(Duration.ofMillis(20_500))
+                        .build())
+                .build();
+        // A shared pacer that held this secret back for 20 s of its 20.5 s deadline.
+        Pacer slow = new Pacer() {
+            @Override
+            public void beforeRequest() throws InterruptedException {
+                sleeper.sleep(Duration.ofSeconds(20));
+            }
+
+            @Override
+            public void throttled(Duration retryAfter) {}
+
+            @Override
+            public void answered() {}
+        };
+
+        long started = System.nanoTime();
+        DeletionResult r = new DeletionCall(client, PROJECT, NAME, slow).run();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(r.kind()).isEqualTo(ResultKind.NETWORK_ERROR);
+        assertThat(r.reason()).contains("call timeout");
+        // Only the 0.5 s left of the deadline, not a fresh 20 s call timeout.
+        assertThat(tookMillis).isLessThan(10_000);
+    }
+
+    @Test
     void bodyDrippingSlowerThanTheCallTimeoutEndsWithTheCallTimeout() throws Exception {
         // One byte a second never trips a 5 s read timeout; only the whole-call timeout can end it.
         server.enqueue(new MockResponse.Builder()
