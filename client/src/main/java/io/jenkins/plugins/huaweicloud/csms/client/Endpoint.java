@@ -11,7 +11,6 @@ import okhttp3.HttpUrl;
  * would either leak or be silently dropped; a trailing {@code /} is normalised away.
  */
 public final class Endpoint {
-    private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*:?//)[^/?#]*@");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,4}");
 
     private final HttpUrl url;
@@ -66,8 +65,16 @@ public final class Endpoint {
         return new Endpoint(normalise(url));
     }
 
+    // Masks from the scheme (or the start) to the last '@': a password may hold '/', '?' or '#', which would end a
+    // URL parser's user info early, and a mistyped scheme must not expose it either. Masking too much is harmless.
     private static String withoutUserInfo(String text) {
-        return USER_INFO.matcher(text).replaceFirst("$1****@");
+        int at = text.lastIndexOf('@');
+        if (at < 0) {
+            return text;
+        }
+        int slashes = text.indexOf("//");
+        int from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+        return text.substring(0, from) + "****" + text.substring(at);
     }
 
     /** The CSMS endpoint of a region: {@code https://kms.{region}.myhuaweicloud.com}. */

@@ -81,7 +81,13 @@ class EndpointTest {
         for (String raw : new String[] {
             "https://admin:Hunter2 Pw@kms.example.com", // a space in the password
             "ftp://admin:Hunter2Pw@kms.example.com",
-            "https://admin:Hunter2Pw@"
+            "https://admin:Hunter2Pw@",
+            // characters that end the user info for a URL parser, but not for the person who typed the password
+            "https://admin:Hunter2/Pw@kms.example.com",
+            "https://admin:Hunter2#Pw@kms.example.com",
+            "https://admin:Hunter2?Pw@kms.example.com",
+            "https:/admin:Hunter2Pw@kms.example.com",
+            "admin:Hunter2Pw@kms.example.com"
         }) {
             softly.assertThatThrownBy(() -> Endpoint.of(raw))
                     .isInstanceOf(InvalidInputException.class)
