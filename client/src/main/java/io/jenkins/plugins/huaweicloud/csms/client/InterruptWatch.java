@@ -70,11 +70,16 @@ final class InterruptWatch {
             }
             long now = System.nanoTime();
             IN_FLIGHT.forEach((thread, w) -> {
-                if (thread.isInterrupted()) {
-                    w.call.cancel();
-                } else if (now - w.deadlineNanos > 0) {
-                    w.timedOut = true;
-                    w.call.cancel();
+                try {
+                    if (thread.isInterrupted()) {
+                        w.call.cancel();
+                    } else if (now - w.deadlineNanos > 0) {
+                        w.timedOut = true;
+                        w.call.cancel();
+                    }
+                } catch (RuntimeException e) {
+                    // A caller's okhttp event listener may throw from cancel(); the watch must outlive it.
+                    LOG.log(Level.WARNING, "cancelling a call failed", e);
                 }
             });
             synchronized (InterruptWatch.class) {

@@ -335,6 +335,46 @@ class FaultsTest {
     }
 
     @Test
+    void theWatchOutlivesAnEventListenerThatThrowsOnCancel() throws Exception {
+        OkHttpClient throwing = new OkHttpClient.Builder()
+                .eventListener(new okhttp3.EventListener() {
+                    @Override
+                    public void canceled(okhttp3.Call call) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                })
+                .build();
+        // Long read and call timeouts, so only the watch can end the stalled calls within the 10 s guard.
+        CsmsClient client = client().httpClient(throwing)
+                .settings(Fixtures.fastSettings()
+                        .readTimeout(Duration.ofSeconds(60))
+                        .callTimeout(Duration.ofSeconds(60))
+                        .build())
+                .build();
+        for (int round = 0; round < 2; round++) {
+            server.enqueue(new MockResponse.Builder()
+                    .onResponseStart(SocketEffect.Stall.INSTANCE)
+                    .build());
+            CompletableFuture<Thread> worker = new CompletableFuture<>();
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            new Thread(() -> {
+                        worker.complete(Thread.currentThread());
+                        try {
+                            outcome.complete(client.delete(PROJECT, NAME));
+                        } catch (Throwable e) {
+                            outcome.complete(e);
+                        }
+                    })
+                    .start();
+            assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+
+            worker.get().interrupt();
+
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).as("round " + round).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
     void interruptDuringBackoffPropagatesWithoutAnotherRequest() throws Exception {
         server.enqueue(status(503));
         server.enqueue(status(200));
