@@ -226,11 +226,7 @@ final class SecretDeleter {
     /** The worst outcome of a batch (SUCCESS for none). */
     @NonNull
     static Outcome worst(@NonNull List<DeletionResult> results) {
-        Outcome worst = Outcome.SUCCESS;
-        for (DeletionResult r : results) {
-            worst = worst.worse(r.outcome());
-        }
-        return worst;
+        return Outcome.worstOf(results.stream().map(DeletionResult::outcome).toList());
     }
 
     /** A one-line reason for a batch whose worst outcome is UNSTABLE or FAILURE. */

@@ -65,14 +65,14 @@ public final class BatchDeletion {
         Objects.requireNonNull(project, "project");
         RatePacer pacer = new RatePacer(ratePerSecond, client.clock(), client.sleeper());
         Tally tally = new Tally(onResult);
-        Iterator<SecretName> shared = synchronizedIterator(names);
+        NameQueue shared = new NameQueue(names);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, threads());
         CompletionService<Object> done = new ExecutorCompletionService<>(workers);
         try {
             for (int i = 0; i < concurrency; i++) {
                 done.submit(() -> {
                     SecretName name;
-                    while ((name = shared.next()) != null) {
+                    while ((name = shared.nextOrNull()) != null) {
                         tally.add(new DeletionCall(client, project, name, pacer).run());
                     }
                     return null;
@@ -113,10 +113,6 @@ public final class BatchDeletion {
         return run(project, names.iterator(), onResult);
     }
 
-    private static SharedIterator synchronizedIterator(Iterator<SecretName> names) {
-        return new SharedIterator(names);
-    }
-
     private static ThreadFactory threads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -127,20 +123,14 @@ public final class BatchDeletion {
     }
 
     /** Hands each name to exactly one worker; null when none is left. */
-    private static final class SharedIterator implements Iterator<SecretName> {
+    private static final class NameQueue {
         private final Iterator<SecretName> names;
 
-        SharedIterator(Iterator<SecretName> names) {
+        NameQueue(Iterator<SecretName> names) {
             this.names = names;
         }
 
-        @Override
-        public boolean hasNext() {
-            throw new UnsupportedOperationException("use next(), which returns null at the end");
-        }
-
-        @Override
-        public synchronized SecretName next() {
+        synchronized SecretName nextOrNull() {
             return names.hasNext() ? names.next() : null;
         }
     }
