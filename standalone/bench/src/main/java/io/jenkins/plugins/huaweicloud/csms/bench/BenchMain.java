@@ -80,7 +80,7 @@ public final class BenchMain {
             Path home = codeHome();
             o.sdkLib = home.resolve("sdk-lib");
             o.out = home;
-            // bench/target -> repository root -> cli/target/csms.jar
+            // bench/target -> standalone/ (the Jenkins-free aggregator) -> cli/target/csms.jar
             Path root = home.getParent() == null ? null : home.getParent().getParent();
             o.cliJar = root == null ? null : root.resolve("cli/target/csms.jar");
             for (int i = 0; i < args.length; i++) {
