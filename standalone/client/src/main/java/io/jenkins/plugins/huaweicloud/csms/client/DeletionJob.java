@@ -110,6 +110,20 @@ public final class DeletionJob {
         return DeletionReport.of(target.kind(), names, results, summary.throttledAnswers());
     }
 
+    /**
+     * The URL a request would go to, for matching credentials to it in a form (their domain requirements), or null
+     * when the values are incomplete or invalid (the form's own checks say why).
+     */
+    public static String endpointUrlOrNull(String endpoint, String region, DeletionDefaults defaults) {
+        DeletionRequest request =
+                DeletionRequest.builder().endpoint(endpoint).region(region).build();
+        try {
+            return endpoint(request, defaults, ArgumentNames.JENKINS).url();
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
     /** The longest a secret's deletion may take: max(5 min, attempts x (timeout + 30 s)), at most 2 hours. */
     public static Duration deadlineFor(int attempts, Duration callTimeout) {
         // Each attempt is the call itself plus at most the capped backoff before the next one.

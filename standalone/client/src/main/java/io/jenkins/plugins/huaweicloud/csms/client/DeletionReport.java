@@ -55,6 +55,14 @@ public final class DeletionReport {
         return Outcome.worstOf(results.stream().map(DeletionResult::outcome).toList());
     }
 
+    /**
+     * Whether the front end must fail the step: the worst outcome is FAILURE and the caller did not ask to get the
+     * results back instead ({@code failOnError: false}).
+     */
+    public boolean failsTheStep(boolean failOnError) {
+        return failOnError && worst() == Outcome.FAILURE;
+    }
+
     /** E.g. {@code 3 secrets: 1 SUCCESS, 1 UNSTABLE, 1 FAILURE (2 throttled answers)}. */
     public String summary() {
         int[] counts = new int[Outcome.values().length];
@@ -66,6 +74,9 @@ public final class DeletionReport {
             }
         }
         String throttled = throttledAnswers > 0 ? " (" + throttledAnswers + " throttled answers)" : "";
+        if (results.isEmpty()) {
+            return "0 secrets" + throttled;
+        }
         return results.size()
                 + (results.size() == 1 ? " secret: " : " secrets: ")
                 + String.join(", ", parts)

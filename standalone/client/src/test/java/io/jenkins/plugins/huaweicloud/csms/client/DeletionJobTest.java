@@ -387,6 +387,35 @@ class DeletionJobTest {
         assertThat(deletes).isEmpty();
     }
 
+    @Test
+    void onlyAFailureFailsTheStepAndOnlyWhenAsked() throws Exception {
+        byName = name -> name.equals("gone") ? Fixtures.status(404) : Fixtures.status(403);
+
+        DeletionReport unstable = run(request().name("gone"));
+        DeletionReport failed = run(request().name("denied"));
+
+        assertThat(unstable.failsTheStep(true)).isFalse();
+        assertThat(failed.failsTheStep(true)).isTrue();
+        assertThat(failed.failsTheStep(false)).isFalse();
+        assertThat(failed.worst()).isEqualTo(Outcome.FAILURE);
+    }
+
+    @Test
+    void aFormFindsTheEndpointItsCredentialsAreMatchedAgainst() {
+        DeletionDefaults configured =
+                DeletionDefaults.builder().region("cn-north-4").build();
+
+        assertThat(DeletionJob.endpointUrlOrNull(null, null, configured))
+                .isEqualTo("https://kms.cn-north-4.myhuaweicloud.com");
+        assertThat(DeletionJob.endpointUrlOrNull("https://kms.example.com", null, configured))
+                .isEqualTo("https://kms.example.com");
+        assertThat(DeletionJob.endpointUrlOrNull(null, "ap-southeast-1", configured))
+                .isEqualTo("https://kms.ap-southeast-1.myhuaweicloud.com");
+        assertThat(DeletionJob.endpointUrlOrNull("http://x", null, configured)).isNull();
+        assertThat(DeletionJob.endpointUrlOrNull(null, null, DeletionDefaults.NONE))
+                .isNull();
+    }
+
     // ---- the rules of a configuration page's setters
 
     @Test
