@@ -11,8 +11,13 @@ final class FixtureTrees {
 
     private FixtureTrees() {}
 
+    /** This module's folder (Surefire sets basedir; the working directory is the module's folder as well). */
+    static Path moduleDir() {
+        return Path.of(System.getProperty("basedir", "."));
+    }
+
     static Path tree(String name) {
-        Path tree = Path.of("src/test/resources/fixtures", name);
+        Path tree = moduleDir().resolve("src/test/resources/fixtures").resolve(name);
         assertThat(tree).isDirectory();
         return tree;
     }
