@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * The forms ({@code config.jelly}, {@code global.jelly} beside a class) against the class: every {@code field=}
+ * The forms ({@code config.jelly}, {@code credentials.jelly}, {@code global.jelly} beside a class) against the class: every {@code field=}
  * has a getter (Jelly fills the form from it) and is bound (a {@code @DataBoundConstructor} parameter or a
  * {@code @DataBoundSetter}), and has a help file (beside the view, beside a superclass's views, or through an
  * {@code addHelpFileRedirect}); and no help file is an orphan.
@@ -94,10 +94,11 @@ final class FormFieldsCheck {
         }
     }
 
-    /** Checks config.jelly and global.jelly of one class; returns their fields. */
+    /** Checks the forms of one class; returns their fields. */
     private Set<String> checkForms(Path folder, JavaClass describable) throws IOException {
         Set<String> allFields = new LinkedHashSet<>();
-        for (String form : List.of("config.jelly", "global.jelly")) {
+        // credentials.jelly is the form of a credentials type (credentials-plugin CredentialsDescriptor).
+        for (String form : List.of("config.jelly", "credentials.jelly", "global.jelly")) {
             Path view = folder.resolve(form);
             if (!Files.isRegularFile(view)) {
                 continue;

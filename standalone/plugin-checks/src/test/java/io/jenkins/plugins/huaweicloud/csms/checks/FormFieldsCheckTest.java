@@ -20,9 +20,15 @@ class FormFieldsCheckTest {
         assertOneProblem(problems, WIDGET_FORM + "10:", "field 'size'", "no getter", "getSize()");
         assertOneProblem(problems, WIDGET_FORM + "12:", "field 'hidden'", "getHidden()", "not public");
         assertOneProblem(problems, WIDGET_FORM + "15:", "field 'enabled'", "isEnabled()", "returns Boolean");
+        assertOneProblem(
+                problems,
+                "src/main/resources/fx/Key/credentials.jelly:3:",
+                "field 'secret'",
+                "no getter",
+                "getSecret()");
         assertThat(problems)
                 .as("name is complete: getter, constructor parameter, help")
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @Test
