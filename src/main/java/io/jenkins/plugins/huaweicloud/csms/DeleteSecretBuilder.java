@@ -150,6 +150,12 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     @Extension
     @Symbol("deleteHuaweiCloudSecret")
     public static final class DescriptorImpl extends DeletionBuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            for (String field : FormSupport.SHARED_FIELDS) {
+                addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
+            }
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {

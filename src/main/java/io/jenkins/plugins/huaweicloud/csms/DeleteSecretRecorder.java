@@ -157,6 +157,12 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
     @Extension
     @Symbol("deleteHuaweiCloudSecretAfterBuild")
     public static final class DescriptorImpl extends DeletionBuildStepDescriptor<Publisher> {
+        public DescriptorImpl() {
+            for (String field : FormSupport.SHARED_FIELDS) {
+                addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
+            }
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {

@@ -13,16 +13,10 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The one descriptor base of the build step and the post-build action: their form (the same web methods as the
- * Pipeline step's {@link DeletionStepDescriptor}, whose Jenkins base class differs), help shared with the step, and
- * applicability to every job type. Both need no workspace.
+ * Pipeline step's {@link DeletionStepDescriptor}, whose Jenkins base class differs) and applicability to every job
+ * type. Each subclass points its fields' help at the step's help files.
  */
 public abstract class DeletionBuildStepDescriptor<T extends BuildStep & Describable<T>> extends BuildStepDescriptor<T> {
-
-    DeletionBuildStepDescriptor() {
-        for (String field : FormSupport.SHARED_FIELDS) {
-            addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
-        }
-    }
 
     @SuppressWarnings("rawtypes")
     @Override
