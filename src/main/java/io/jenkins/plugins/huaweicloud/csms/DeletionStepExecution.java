@@ -1,6 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -25,6 +26,9 @@ import org.springframework.security.core.Authentication;
  * interrupts the worker (the engine cancels the HTTP call in flight); the worker ends the step with the stop's cause
  * once the call has ended and its rows are recorded.
  */
+@SuppressFBWarnings(
+        value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+        justification = "used only while the step runs; after a restart onResume fails the step")
 final class DeletionStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 

@@ -56,7 +56,7 @@ final class FormSupport {
         ENDPOINT(Endpoint::of),
         REGION(Endpoint::checkRegion);
 
-        private final Consumer<String> check;
+        private final transient Consumer<String> check;
 
         Field(Consumer<String> check) {
             this.check = check;
