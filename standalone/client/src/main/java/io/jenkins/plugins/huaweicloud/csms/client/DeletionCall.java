@@ -55,6 +55,8 @@ final class DeletionCall {
                         .requestId(e.requestId())
                         .build();
             }
+            // A token minted during the run is known before it is sent, so any echo of it is redacted.
+            client.redactor().register(token.value());
             attempts++;
             Request request = new Request.Builder()
                     .url(url)
@@ -221,8 +223,9 @@ final class DeletionCall {
             return reason + "; stopped after " + attempts + " attempts: the "
                     + settings.deadline().toSeconds() + " s deadline would pass before the next one";
         }
-        String message = "retrying " + name + " in " + seconds(delay) + ": " + reason + " (attempt " + attempts + " of "
-                + settings.attempts() + " failed)";
+        String message = client.redactor()
+                .redact("retrying " + name + " in " + seconds(delay) + ": " + reason + " (attempt " + attempts + " of "
+                        + settings.attempts() + " failed)");
         LOG.log(Level.FINE, message);
         client.progress().accept(message);
         client.sleeper().sleep(delay);
@@ -242,6 +245,7 @@ final class DeletionCall {
     private DeletionResult.Builder result(ResultKind kind, String reason) {
         Outcome outcome = settings.policy().outcomeFor(kind);
         return DeletionResult.builder()
+                .redactor(client.redactor())
                 .project(project.value())
                 .name(name.value())
                 .endpointHost(client.endpoint().host())
