@@ -3,6 +3,7 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
@@ -15,6 +16,7 @@ final class DeletionCall {
 
     private final CsmsClient client;
     private final Pacer pacer;
+    private final BooleanSupplier stopping;
     private final ClientSettings settings;
     private final ProjectId project;
     private final SecretName name;
@@ -28,8 +30,14 @@ final class DeletionCall {
     private String ambiguousEarlier;
 
     DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer) {
+        this(client, project, name, pacer, () -> false);
+    }
+
+    /** A call of a run that may be stopped: once {@code stopping} is true it sends no further request. */
+    DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer, BooleanSupplier stopping) {
         this.client = client;
         this.pacer = pacer;
+        this.stopping = stopping;
         this.settings = client.settings();
         this.project = project;
         this.name = name;
@@ -45,8 +53,15 @@ final class DeletionCall {
         this.deadlineAt = start.plus(settings.deadline());
     }
 
+    /**
+     * Deletes the secret and says what happened; null only when the run is stopping before a first request was
+     * sent (nothing happened, so there is nothing to report).
+     */
     DeletionResult run() throws InterruptedException {
         while (true) {
+            if (attempts == 0 && stopping.getAsBoolean()) {
+                return null;
+            }
             Token token;
             try {
                 token = client.tokenSource().token();
@@ -66,6 +81,9 @@ final class DeletionCall {
                     .header("User-Agent", USER_AGENT)
                     .build();
             pacer.beforeRequest();
+            if (attempts == 1 && stopping.getAsBoolean()) {
+                return null; // stopped while waiting for its turn
+            }
             // Measured after the pacer's wait, which counts against the deadline like any other.
             Duration timeout =
                     min(settings.callTimeout(), Duration.between(client.clock().instant(), deadlineAt));
@@ -215,6 +233,9 @@ final class DeletionCall {
         if (retryableFailures >= settings.attempts()) {
             return attempts == 1 ? reason : reason + " after " + attempts + " attempts";
         }
+        if (stopping.getAsBoolean()) {
+            return reason + "; not retried: the run is stopping";
+        }
         Duration delay = retryAfter != null
                 ? min(retryAfter, settings.retryAfterCap())
                 : client.backoff().delay(retryableFailures);
@@ -229,6 +250,9 @@ final class DeletionCall {
         LOG.log(Level.FINE, message);
         client.progress().accept(message);
         client.sleeper().sleep(delay);
+        if (stopping.getAsBoolean()) {
+            return reason + "; not retried: the run is stopping";
+        }
         return null;
     }
 
