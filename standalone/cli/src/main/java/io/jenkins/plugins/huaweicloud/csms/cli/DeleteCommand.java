@@ -10,6 +10,7 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -55,7 +56,11 @@ import picocli.CommandLine.Spec;
             "stdout: one line per secret, 7 tab-separated fields ('-' when empty):",
             "  OUTCOME  NAME  HTTP_STATUS  ERROR_CODE  REQUEST_ID  KIND  ATTEMPTS",
             "with --json one JSON object per secret instead. Reasons, retries and a summary go to stderr.",
-            "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE."
+            "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE.",
+            "",
+            "SIGINT (Ctrl-C) or SIGTERM: no new request is started; the calls in flight get 5 s to finish and their",
+            "lines are printed, then a summary with 'interrupted' on stderr; exit status 130 (SIGINT) or 143 (SIGTERM).",
+            "A second signal exits at once. Server text is printed with every secret replaced by [redacted]."
         })
 final class DeleteCommand implements Callable<Integer> {
     private static final Pattern OFFICIAL_KMS = Pattern.compile("https://kms\\.([a-z0-9-]+)\\.myhuaweicloud\\.com");
@@ -161,6 +166,13 @@ final class DeleteCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @Option(
+            names = "--stop-grace-millis",
+            hidden = true,
+            defaultValue = "5000",
+            description = "On SIGINT/SIGTERM, how long the calls in flight may take to finish (tests shorten it).")
+    long stopGraceMillis;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -174,52 +186,100 @@ final class DeleteCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        OutputFormat format = json ? OutputFormat.JSON : OutputFormat.TEXT;
-        DeletionRun run = new DeletionRun(plan.endpoint(), plan.tokens(), plan.settings(), ctx, m -> {
-            err.println("csms: " + m);
-            err.flush();
-        });
+        RunOutput output = new RunOutput(out, err, json ? OutputFormat.JSON : OutputFormat.TEXT, new SecretRedactor());
+        StopController stop = ctx.handleSignals()
+                ? StopController.onSignals(Duration.ofMillis(Math.max(0, stopGraceMillis)), output::noteAsIs)
+                : StopController.none();
+        stop.runOn(Thread.currentThread());
+        int[] targets = {plan.names().size()};
+        try {
+            return run(plan, output, stop, targets);
+        } catch (InterruptedException e) {
+            if (!stop.requested()) {
+                throw e;
+            }
+            stop.finished();
+            return interrupted(output, stop, targets[0]);
+        } finally {
+            stop.finished();
+        }
+    }
+
+    private int run(Plan plan, RunOutput output, StopController stop, int[] targetCount) throws InterruptedException {
+        DeletionRun run = new DeletionRun(
+                plan.endpoint(),
+                plan.tokens(),
+                plan.settings(),
+                stop.sleeper(ctx.sleeper()),
+                ctx.clock(),
+                output::note,
+                output.redactor());
         List<SecretName> targets = plan.names();
         if (prefix != null) {
             PrefixTeardown.Plan found;
             try {
                 found = run.planPrefix(plan.project(), prefix, maxCount);
             } catch (ListingException e) {
-                err.println("csms delete: " + e.getMessage() + ". Nothing was deleted.");
-                err.flush();
+                output.problem(e.getMessage() + ". Nothing was deleted.");
                 return ExitCodes.FAILURE;
             }
             if (found.skippedInvalid() > 0) {
-                err.println("csms delete: " + found.skippedInvalid() + " listed names start with '" + prefix
-                        + "' but are not valid secret names; they are left alone.");
+                output.problem(found.skippedInvalid() + " listed names start with '" + prefix
+                        + "' but are not valid secret names (or hold a piece of a credential); they are left alone.");
             }
             if (found.overLimit()) {
-                err.println("csms delete: " + found.refusal());
-                err.flush();
+                output.problem(found.refusal());
                 return ExitCodes.FAILURE;
             }
-            err.println("csms: " + found.matched() + " secrets start with '" + prefix + "'.");
+            output.note(found.matched() + " secrets start with '" + prefix + "'.");
             targets = found.names();
+            targetCount[0] = targets.size();
         }
         if (dryRun) {
             for (SecretName name : targets) {
-                out.println(format.dryRunLine(name));
+                output.line(format().dryRunLine(name));
             }
-            out.flush();
-            err.println("csms: dry run: " + targets.size() + " secrets would be deleted; nothing was sent.");
-            err.flush();
+            output.note("dry run: " + targets.size() + " secrets would be deleted; nothing was sent.");
             return ExitCodes.SUCCESS;
         }
-        BatchSummary summary = run.deleteBatch(plan.project(), targets, concurrency, rate, r -> {
-            out.println(format.line(r));
-            out.flush();
-            err.println("csms: " + r.toLogLine());
-            err.flush();
-        });
+        stop.deleting();
+        if (stop.requested()) {
+            throw new InterruptedException("stopped before the first deletion");
+        }
+        BatchSummary summary =
+                run.deleteBatch(plan.project(), targets, concurrency, rate, stop::requested, output::result);
+        stop.finished();
+        if (stop.requested()) {
+            return interrupted(output, stop, targets.size());
+        }
         int exit = ExitCodes.of(summary.worst());
-        err.println("csms: " + summary(summary) + "; exit status " + exit);
-        err.flush();
+        output.note(summary(summary) + "; exit status " + exit);
         return exit;
+    }
+
+    private OutputFormat format() {
+        return json ? OutputFormat.JSON : OutputFormat.TEXT;
+    }
+
+    /** The summary of a run a signal stopped: what was reported, what was not, and what a rerun will say. */
+    private static int interrupted(RunOutput output, StopController stop, int targets) {
+        int missing = Math.max(0, targets - output.reported());
+        StringBuilder s = new StringBuilder("interrupted by ")
+                .append(stop.signalName())
+                .append(": ")
+                .append(output.counts());
+        if (missing > 0) {
+            s.append("; ").append(missing).append(" of ").append(targets).append(" not reported: ");
+            s.append(
+                    stop.graceExpired()
+                            ? "never sent, or cancelled in flight after the "
+                                    + stop.grace().toMillis() / 1000.0 + " s grace (those may have been deleted)"
+                            : "never sent");
+        }
+        s.append(". A rerun reports the secrets already deleted as already absent: rerun with --if-missing SUCCESS.");
+        s.append(" Exit status ").append(stop.exitCode());
+        output.note(s.toString());
+        return stop.exitCode();
     }
 
     record Plan(

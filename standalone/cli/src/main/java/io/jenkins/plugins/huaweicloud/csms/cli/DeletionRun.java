@@ -11,9 +11,13 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
+import io.jenkins.plugins.huaweicloud.csms.client.Sleeper;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -25,13 +29,26 @@ final class DeletionRun {
 
     DeletionRun(
             Endpoint endpoint, TokenSource tokens, ClientSettings settings, CliContext ctx, Consumer<String> progress) {
+        this(endpoint, tokens, settings, ctx.sleeper(), ctx.clock(), progress, new SecretRedactor());
+    }
+
+    /** With the run's redactor (its output passes it too) and a sleeper that a stop can cut short. */
+    DeletionRun(
+            Endpoint endpoint,
+            TokenSource tokens,
+            ClientSettings settings,
+            Sleeper sleeper,
+            Clock clock,
+            Consumer<String> progress,
+            SecretRedactor redactor) {
         this.client = CsmsClient.builder()
                 .endpoint(endpoint)
                 .tokenSource(tokens)
                 .settings(settings)
-                .sleeper(ctx.sleeper())
-                .clock(ctx.clock())
+                .sleeper(sleeper)
+                .clock(clock)
                 .progress(progress)
+                .redactor(redactor)
                 .build();
     }
 
@@ -42,7 +59,23 @@ final class DeletionRun {
     BatchSummary deleteBatch(
             ProjectId project, List<SecretName> names, int concurrency, double rate, Consumer<DeletionResult> onResult)
             throws InterruptedException {
-        return BatchDeletion.of(client).concurrency(concurrency).rate(rate).run(project, names, onResult);
+        return deleteBatch(project, names, concurrency, rate, () -> false, onResult);
+    }
+
+    /** The same, for a run that may be stopped: once {@code stopping} holds, nothing new is sent. */
+    BatchSummary deleteBatch(
+            ProjectId project,
+            List<SecretName> names,
+            int concurrency,
+            double rate,
+            BooleanSupplier stopping,
+            Consumer<DeletionResult> onResult)
+            throws InterruptedException {
+        return BatchDeletion.of(client)
+                .concurrency(concurrency)
+                .rate(rate)
+                .stopWhen(stopping)
+                .run(project, names, onResult);
     }
 
     /** Lists the project and picks the names that start with the prefix; sends no DELETE. */
