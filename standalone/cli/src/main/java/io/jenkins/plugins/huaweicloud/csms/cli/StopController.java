@@ -50,7 +50,7 @@ final class StopController {
         return c;
     }
 
-    @SuppressWarnings("sunapi") // jdk.unsupported: the supported way for a JVM program to handle a signal
+    // sun.misc.Signal is in module jdk.unsupported, exported on purpose for this use; javac warns about it anyway.
     private void handle(String name, int code) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> signalled("SIG" + name, code));

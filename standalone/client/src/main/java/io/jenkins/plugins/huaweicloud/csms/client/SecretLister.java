@@ -107,7 +107,7 @@ public final class SecretLister {
                 HttpAnswer answer =
                         HttpExchange.execute(client.http(), request, settings.callTimeout(), MAX_PAGE_BYTES);
                 status = answer.status();
-                requestId = RequestIds.clean(answer.header("X-Request-Id"));
+                requestId = RequestIds.clean(client.redactor().redact(answer.header("X-Request-Id")));
                 if (answer.isSuccessful()) {
                     return new PageAnswer(parse(answer, host), status, requestId);
                 }

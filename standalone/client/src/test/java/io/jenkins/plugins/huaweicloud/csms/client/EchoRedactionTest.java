@@ -211,4 +211,30 @@ class EchoRedactionTest {
                 .as("the token source registered its token")
                 .isTrue();
     }
+
+    @Test
+    void aProbeWhoseAnswerEchoesTheTokenAsItsRequestId() throws Exception {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("X-Request-Id", TOKEN_TEXT.substring(0, 40))
+                .body("{\"secrets\":[],\"page_info\":{}}")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(403)
+                .addHeader("X-Request-Id", TOKEN_TEXT.substring(0, 40))
+                .body("{\"error_code\":\"" + TOKEN_TEXT.substring(3, 30) + "\",\"error_msg\":\"" + TOKEN_TEXT + "\"}")
+                .build());
+        CsmsClient client = client();
+
+        ProbeResult ok = client.probe(PROJECT);
+        ProbeResult refused = client.probe(PROJECT);
+        outputs.add(ok.toString());
+        outputs.add(refused.toString());
+
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.requestId()).isNull();
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.errorCode()).isEqualTo(M);
+        assertThat(refused.message()).contains(M);
+    }
 }
