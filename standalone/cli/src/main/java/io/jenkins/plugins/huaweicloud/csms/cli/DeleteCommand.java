@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
             "0:every secret's outcome is SUCCESS",
             "3:the worst outcome is UNSTABLE (e.g. already absent, or still throttled after the last attempt)",
             "1:at least one outcome is FAILURE (or --prefix matched more than --max-count, or listing failed)",
-            "2:invalid arguments or input; nothing was sent"
+            "2:invalid arguments or input; nothing was sent",
+            "130:stopped by SIGINT (Ctrl-C), after the calls in flight finished or the grace ran out",
+            "143:stopped by SIGTERM, likewise"
         },
         footerHeading = "%n",
         footer = {

@@ -45,8 +45,8 @@ final class StopController {
     /** Handles SIGINT and SIGTERM of this process from now on; {@code announce} prints one line on stderr. */
     static StopController onSignals(Duration grace, Consumer<String> announce) {
         StopController c = new StopController(grace, announce);
-        c.handle("INT", 130);
-        c.handle("TERM", 143);
+        c.handle("INT", ExitCodes.SIGINT);
+        c.handle("TERM", ExitCodes.SIGTERM);
         return c;
     }
 
