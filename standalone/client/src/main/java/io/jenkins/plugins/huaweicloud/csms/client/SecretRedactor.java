@@ -15,9 +15,9 @@ import java.util.Set;
  * window of a secret is indexed once by a rolling hash in a sorted {@code long[]} (hash bits above, position bits
  * below, one entry per distinct window), so the text is scanned once with the same rolling hash, a candidate window is
  * confirmed by comparing its characters, and the union of the confirmed windows is exactly the union of all pieces of
- * at least {@value #MIN_PIECE} characters. The index costs 9 bytes per window of a secret (18 MiB for a 2 MiB token), a bit filter in
- * front of it included.
- * Secrets shorter than {@value #MIN_PIECE} characters are replaced where they occur whole.
+ * at least {@value #MIN_PIECE} characters. While an echo goes on, each next window is checked in O(1). The index
+ * costs 9 bytes per window of a secret (18 MiB for a 2 MiB token), the bit filter in front of it included. Secrets
+ * shorter than {@value #MIN_PIECE} characters are replaced where they occur whole.
  */
 public final class SecretRedactor {
     /** What replaces a secret or a piece of one. */
