@@ -10,7 +10,12 @@ import java.util.Objects;
  * (CSMS_TOKEN, CSMS_IAM_PASSWORD), the sleeper and clock that pace and space requests, and how long {@code csms emulator} serves. Output goes
  * through picocli's {@code CommandLine.getOut()/getErr()}.
  */
-public record CliContext(Map<String, String> env, Sleeper sleeper, Clock clock, EmulatorLifetime emulatorLifetime) {
+public record CliContext(
+        Map<String, String> env,
+        Sleeper sleeper,
+        Clock clock,
+        EmulatorLifetime emulatorLifetime,
+        boolean handleSignals) {
     public static final String TOKEN_ENV = "CSMS_TOKEN";
     public static final String PASSWORD_ENV = "CSMS_IAM_PASSWORD";
 
@@ -21,9 +26,18 @@ public record CliContext(Map<String, String> env, Sleeper sleeper, Clock clock, 
         Objects.requireNonNull(emulatorLifetime, "emulatorLifetime");
     }
 
-    /** The real process: its environment, real sleeps, and an emulator that serves until Ctrl-C. */
+    /** An in-process context (tests): signals are left to the JVM. */
+    public CliContext(Map<String, String> env, Sleeper sleeper, Clock clock, EmulatorLifetime emulatorLifetime) {
+        this(env, sleeper, clock, emulatorLifetime, false);
+    }
+
+    /**
+     * The real process: its environment, real sleeps, an emulator that serves until Ctrl-C, and {@code csms delete}
+     * stopping cleanly on SIGINT/SIGTERM.
+     */
     public static CliContext system() {
-        return new CliContext(System.getenv(), Sleeper.SYSTEM, Clock.systemUTC(), EmulatorLifetime.UNTIL_SHUTDOWN);
+        return new CliContext(
+                System.getenv(), Sleeper.SYSTEM, Clock.systemUTC(), EmulatorLifetime.UNTIL_SHUTDOWN, true);
     }
 
     /** An environment variable, or null when it is unset or blank. */

@@ -13,8 +13,10 @@ import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.client.JobListener;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,7 +45,9 @@ import picocli.CommandLine.Spec;
             "0:every secret's outcome is SUCCESS",
             "3:the worst outcome is UNSTABLE (e.g. already absent, or still throttled after the last attempt)",
             "1:at least one outcome is FAILURE (or --prefix matched more than --max-count, or listing failed)",
-            "2:invalid arguments or input; nothing was sent"
+            "2:invalid arguments or input; nothing was sent",
+            "130:stopped by SIGINT (Ctrl-C), after the calls in flight finished or the grace ran out",
+            "143:stopped by SIGTERM, likewise"
         },
         footerHeading = "%n",
         footer = {
@@ -55,7 +59,11 @@ import picocli.CommandLine.Spec;
             "stdout: one line per secret, 7 tab-separated fields ('-' when empty):",
             "  OUTCOME  NAME  HTTP_STATUS  ERROR_CODE  REQUEST_ID  KIND  ATTEMPTS",
             "with --json one JSON object per secret instead. Reasons, retries and a summary go to stderr.",
-            "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE."
+            "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE.",
+            "",
+            "SIGINT (Ctrl-C) or SIGTERM: no new request is started; the calls in flight get 5 s to finish and their",
+            "lines are printed, then a summary with 'interrupted' on stderr; exit status 130 (SIGINT) or 143 (SIGTERM).",
+            "A second signal exits at once. Server text is printed with every secret replaced by [redacted]."
         })
 final class DeleteCommand implements Callable<Integer> {
     /** The deletion job's messages name the options as typed here. */
@@ -178,6 +186,13 @@ final class DeleteCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @Option(
+            names = "--stop-grace-millis",
+            hidden = true,
+            defaultValue = "5000",
+            description = "On SIGINT/SIGTERM, how long the calls in flight may take to finish (tests shorten it).")
+    long stopGraceMillis;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -192,27 +207,74 @@ final class DeleteCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
+        RunOutput output = new RunOutput(out, err, format, new SecretRedactor());
+        StopController stop = ctx.handleSignals()
+                ? StopController.onSignals(Duration.ofMillis(Math.max(0, stopGraceMillis)), output::noteAsIs)
+                : StopController.none();
+        stop.runOn(Thread.currentThread());
+        Terminal terminal =
+                new Terminal(output, format, stop, plan.job().target().names().size());
+        try {
+            return run(plan, output, stop, terminal);
+        } catch (InterruptedException e) {
+            if (!stop.requested()) {
+                throw e;
+            }
+            stop.finished();
+            return interrupted(output, stop, terminal.targets());
+        } finally {
+            stop.finished();
+        }
+    }
+
+    /** Runs the engine's deletion job; its client shares the run's redactor and a sleeper a stop cuts short. */
+    private int run(Plan plan, RunOutput output, StopController stop, Terminal terminal) throws InterruptedException {
         DeletionReport report;
         try {
             report = DeletionJob.run(
                     plan.job(),
                     CsmsClient.builder()
                             .tokenSource(plan.tokens())
-                            .sleeper(ctx.sleeper())
-                            .clock(ctx.clock()),
-                    new Terminal(out, err, format));
+                            .sleeper(stop.sleeper(ctx.sleeper()))
+                            .clock(ctx.clock())
+                            .redactor(output.redactor()),
+                    terminal,
+                    stop::requested);
         } catch (DeletionRefusedException e) {
-            err.println("csms delete: " + e.getMessage());
-            err.flush();
+            output.problem(e.getMessage());
             return ExitCodes.FAILURE;
+        }
+        stop.finished();
+        if (stop.requested()) {
+            return interrupted(output, stop, terminal.targets());
         }
         if (dryRun) {
             return ExitCodes.SUCCESS;
         }
         int exit = ExitCodes.of(report.worst());
-        err.println("csms: " + report.summary() + "; exit status " + exit);
-        err.flush();
+        output.note(report.summary() + "; exit status " + exit);
         return exit;
+    }
+
+    /** The summary of a run a signal stopped: what was reported, what was not, and what a rerun will say. */
+    private static int interrupted(RunOutput output, StopController stop, int targets) {
+        int missing = Math.max(0, targets - output.reported());
+        StringBuilder s = new StringBuilder("interrupted by ")
+                .append(stop.signalName())
+                .append(": ")
+                .append(output.counts());
+        if (missing > 0) {
+            s.append("; ").append(missing).append(" of ").append(targets).append(" not reported: ");
+            s.append(
+                    stop.graceExpired()
+                            ? "never sent, or cancelled in flight after the "
+                                    + stop.grace().toMillis() / 1000.0 + " s grace (those may have been deleted)"
+                            : "never sent");
+        }
+        s.append(". A rerun reports the secrets already deleted as already absent: rerun with --if-missing SUCCESS.");
+        s.append(" Exit status ").append(stop.exitCode());
+        output.note(s.toString());
+        return stop.exitCode();
     }
 
     /** The validated job and its token source. */
@@ -248,24 +310,47 @@ final class DeleteCommand implements Callable<Integer> {
                 .build();
     }
 
-    /** stdout: one line per secret (or per secret a dry run would delete); stderr: everything else. */
-    private record Terminal(PrintWriter out, PrintWriter err, OutputFormat format) implements JobListener {
+    /**
+     * The job's listener: stdout gets one line per secret (or per secret a dry run would delete), stderr everything
+     * else, all through the run's {@link RunOutput}. When deletions start it tells the stop controller (a signal then
+     * waits for the calls in flight) and keeps their number for an interrupted run's summary.
+     */
+    private static final class Terminal implements JobListener {
+        private final RunOutput output;
+        private final OutputFormat format;
+        private final StopController stop;
+        private volatile int targets;
+
+        Terminal(RunOutput output, OutputFormat format, StopController stop, int targets) {
+            this.output = output;
+            this.format = format;
+            this.stop = stop;
+            this.targets = targets;
+        }
+
         @Override
         public void log(String line) {
-            err.println("csms: " + line);
-            err.flush();
+            output.note(line);
         }
 
         @Override
         public void result(DeletionResult result) {
-            out.println(format.line(result));
-            out.flush();
+            output.result(result);
         }
 
         @Override
         public void wouldDelete(SecretName name) {
-            out.println(format.dryRunLine(name));
-            out.flush();
+            output.line(format.dryRunLine(name));
+        }
+
+        @Override
+        public void deleting(List<SecretName> names) {
+            targets = names.size();
+            stop.deleting();
+        }
+
+        int targets() {
+            return targets;
         }
     }
 

@@ -12,6 +12,10 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 2;
     /** The worst outcome is UNSTABLE. */
     public static final int UNSTABLE = 3;
+    /** Stopped by SIGINT (128 + 2, the shells' convention). */
+    public static final int SIGINT = 130;
+    /** Stopped by SIGTERM (128 + 15). */
+    public static final int SIGTERM = 143;
 
     private ExitCodes() {}
 

@@ -233,4 +233,29 @@ class DeleteCommandTest extends EmulatorFixture {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(deleteRequests("pr-1")).isEqualTo(1);
     }
+
+    @Test
+    void aTokenTheEmulatorEchoesBackIsRedactedInTextAndJson() {
+        createSecrets("pr-echo");
+        emulator.script(
+                "pr-echo",
+                Fault.status(400)
+                        .errorCode("CSMS.0002")
+                        .message("Invalid X-Auth-Token")
+                        .echoToken(),
+                Fault.status(400)
+                        .errorCode("CSMS.0002")
+                        .message("Invalid X-Auth-Token")
+                        .echoToken());
+        cli.env("CSMS_TOKEN", token);
+
+        Cli.Result text = cli.run(delete("--name", "pr-echo"));
+        Cli.Result json = cli.run(delete("--name", "pr-echo", "--json"));
+
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.out()).startsWith("FAILURE\tpr-echo\t400\tCSMS.0002\t-\tREJECTED\t1");
+        assertThat(text.err()).contains("CSMS.0002 \"Invalid X-Auth-Token: [redacted]\"");
+        assertThat(json.out()).contains("\"errorMessage\":\"Invalid X-Auth-Token: [redacted]\"", "\"requestId\":null");
+        EchoLeakTest.assertNoPieceOf(token, text.all() + json.all());
+    }
 }

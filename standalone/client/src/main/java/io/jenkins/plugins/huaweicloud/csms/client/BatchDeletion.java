@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,16 +29,18 @@ public final class BatchDeletion {
     private final CsmsClient client;
     private final int concurrency;
     private final double ratePerSecond;
+    private final BooleanSupplier stopping;
 
-    private BatchDeletion(CsmsClient client, int concurrency, double ratePerSecond) {
+    private BatchDeletion(CsmsClient client, int concurrency, double ratePerSecond, BooleanSupplier stopping) {
         this.client = client;
         this.concurrency = concurrency;
         this.ratePerSecond = ratePerSecond;
+        this.stopping = stopping;
     }
 
     /** A batch with the defaults: 4 at a time, 10 requests per second (CSMS allows about 20 per user). */
     public static BatchDeletion of(CsmsClient client) {
-        return new BatchDeletion(client, DEFAULT_CONCURRENCY, DEFAULT_RATE);
+        return new BatchDeletion(client, DEFAULT_CONCURRENCY, DEFAULT_RATE, () -> false);
     }
 
     public BatchDeletion concurrency(int n) {
@@ -45,7 +48,7 @@ public final class BatchDeletion {
             throw new InvalidInputException(
                     "Concurrency " + n + " is invalid: it must be from 1 to " + MAX_CONCURRENCY + ".");
         }
-        return new BatchDeletion(client, n, ratePerSecond);
+        return new BatchDeletion(client, n, ratePerSecond, stopping);
     }
 
     public BatchDeletion rate(double perSecond) {
@@ -53,7 +56,16 @@ public final class BatchDeletion {
             throw new InvalidInputException("Rate " + perSecond + " is invalid: it must be more than 0 and at most "
                     + (int) MAX_RATE + " requests per second.");
         }
-        return new BatchDeletion(client, concurrency, perSecond);
+        return new BatchDeletion(client, concurrency, perSecond, stopping);
+    }
+
+    /**
+     * A batch that can be stopped cleanly (a command line's SIGTERM): once {@code stopping} is true, no secret is
+     * started and no request is retried; calls whose request is in flight finish and are reported as usual.
+     * Secrets that were never sent are not reported at all.
+     */
+    public BatchDeletion stopWhen(BooleanSupplier stopping) {
+        return new BatchDeletion(client, concurrency, ratePerSecond, Objects.requireNonNull(stopping, "stopping"));
     }
 
     /**
@@ -77,8 +89,12 @@ public final class BatchDeletion {
             for (int i = 0; i < concurrency; i++) {
                 done.submit(() -> {
                     SecretName name;
-                    while ((name = shared.nextOrNull()) != null) {
-                        tally.add(new DeletionCall(client, project, name, pacer).run());
+                    while (!stopping.getAsBoolean() && (name = shared.nextOrNull()) != null) {
+                        DeletionResult result = new DeletionCall(client, project, name, pacer, stopping).run();
+                        if (result == null) {
+                            break; // stopping: it was never sent
+                        }
+                        tally.add(result);
                     }
                     return null;
                 });

@@ -21,6 +21,7 @@ public final class CsmsClient {
     private final Clock clock;
     private final Backoff backoff;
     private final Consumer<String> progress;
+    private final SecretRedactor redactor;
 
     private CsmsClient(Builder b) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
@@ -32,7 +33,10 @@ public final class CsmsClient {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), b.random);
-        this.progress = b.progress;
+        this.redactor = b.redactor;
+        tokenSource.registerSecretsWith(redactor);
+        Consumer<String> sink = b.progress;
+        this.progress = message -> sink.accept(redactor.redact(message));
     }
 
     public static Builder builder() {
@@ -87,6 +91,15 @@ public final class CsmsClient {
         return settings;
     }
 
+    /**
+     * The run's secrets: every token this client sends and every secret of its token source. Server text passes it
+     * before it reaches a result, an exception, a log line or a progress message; front ends pass their own
+     * output through it too.
+     */
+    public SecretRedactor redactor() {
+        return redactor;
+    }
+
     TokenSource tokenSource() {
         return tokenSource;
     }
@@ -120,6 +133,7 @@ public final class CsmsClient {
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = RandomGenerator.getDefault();
         private Consumer<String> progress = message -> {};
+        private SecretRedactor redactor = new SecretRedactor();
 
         private Builder() {}
 
@@ -162,6 +176,15 @@ public final class CsmsClient {
         /** Receives one line per retry ("retrying pr-1 in 1.2 s: HTTP 503 ..."), e.g. for a build log. */
         public Builder progress(Consumer<String> progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * The run's redactor, shared with whatever else the run prints (default: a new one). The token source's
+         * secrets are registered with it when the client is built.
+         */
+        public Builder redactor(SecretRedactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -20,8 +21,13 @@ final class DeletionCall {
     private String ambiguousEarlier;
 
     DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer) {
+        this(client, project, name, pacer, () -> false);
+    }
+
+    /** A call of a run that may be stopped: once {@code stopping} is true it sends no further request. */
+    DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer, BooleanSupplier stopping) {
         this.client = client;
-        this.loop = new RetryLoop(client, pacer, client.settings().attempts(), name.value());
+        this.loop = new RetryLoop(client, pacer, client.settings().attempts(), name.value(), stopping);
         this.settings = client.settings();
         this.project = project;
         this.name = name;
@@ -35,8 +41,15 @@ final class DeletionCall {
                 .build();
     }
 
+    /**
+     * Deletes the secret and says what happened; null only when the run is stopping before a first request was
+     * sent (nothing happened, so there is nothing to report).
+     */
     DeletionResult run() throws InterruptedException {
         while (true) {
+            if (loop.stoppingBeforeFirstAttempt()) {
+                return null;
+            }
             Token token;
             try {
                 token = client.tokenSource().token();
@@ -45,6 +58,8 @@ final class DeletionCall {
                         .requestId(e.requestId())
                         .build();
             }
+            // A token minted during the run is known before it is sent, so any echo of it is redacted.
+            client.redactor().register(token.value());
             Request request = new Request.Builder()
                     .url(url)
                     .delete()
@@ -53,6 +68,9 @@ final class DeletionCall {
                     .header("User-Agent", USER_AGENT)
                     .build();
             Duration timeout = loop.beginAttempt();
+            if (timeout == null) {
+                return null; // stopped while waiting for its turn: never sent
+            }
             HttpAnswer answer;
             try {
                 answer = HttpExchange.execute(client.http(), request, timeout, settings.maxErrorBodyBytes());
@@ -196,6 +214,7 @@ final class DeletionCall {
     private DeletionResult.Builder result(ResultKind kind, String reason) {
         Outcome outcome = settings.policy().outcomeFor(kind);
         return DeletionResult.builder()
+                .redactor(client.redactor())
                 .project(project.value())
                 .name(name.value())
                 .endpointHost(client.endpoint().host())

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one deletion job of every front end (Pipeline step, build step, post-build action, {@code csms delete}).
@@ -62,7 +63,8 @@ public final class DeletionJob {
     /**
      * Runs a plan: lists the project for a prefix, then deletes (or, for a dry run, only reports) the secrets, at
      * most {@code concurrency} at a time and {@code rate} requests per second, listing included. Each result goes to
-     * the listener as it finishes, with its log line.
+     * the listener as it finishes, with its log line. Every line the listener gets has passed the client's
+     * {@link SecretRedactor} (set one on the builder to share it with the front end's own output).
      *
      * @param client a client builder carrying the front end's token source (and its proxy, clock, sleeper); the
      *     plan sets the endpoint, settings and progress
@@ -72,10 +74,23 @@ public final class DeletionJob {
      */
     public static DeletionReport run(DeletionPlan plan, CsmsClient.Builder client, JobListener listener)
             throws DeletionRefusedException, InterruptedException {
+        return run(plan, client, listener, () -> false);
+    }
+
+    /**
+     * The same, for a run that may be stopped cleanly (a command line's SIGTERM): once {@code stopping} holds, the
+     * batch starts no secret and retries nothing; calls in flight finish and are reported. The secrets never sent
+     * are missing from the report.
+     */
+    public static DeletionReport run(
+            DeletionPlan plan, CsmsClient.Builder client, JobListener jobListener, BooleanSupplier stopping)
+            throws DeletionRefusedException, InterruptedException {
         CsmsClient csms = client.endpoint(plan.endpoint())
                 .settings(plan.settings())
-                .progress(listener::log)
+                .progress(jobListener::log)
                 .build();
+        SecretRedactor redactor = csms.redactor();
+        JobListener listener = new Redacted(jobListener, redactor);
         RatePacer pacer = new RatePacer(plan.rate(), csms.clock(), csms.sleeper());
         plan.notes().forEach(listener::log);
         DeletionPlan.Target target = plan.target();
@@ -95,19 +110,44 @@ public final class DeletionJob {
             return DeletionReport.dryRun(target.kind(), names);
         }
         if (names.isEmpty()) {
-            return DeletionReport.of(target.kind(), List.of(), List.of(), 0);
+            return DeletionReport.of(target.kind(), List.of(), List.of(), 0, redactor);
         }
         listener.log("Deleting " + names.size() + (names.size() == 1 ? " secret" : " secrets") + where);
+        listener.deleting(names);
         List<DeletionResult> results = Collections.synchronizedList(new ArrayList<>(names.size()));
         BatchSummary summary = BatchDeletion.of(csms)
                 .concurrency(plan.concurrency())
                 .rate(plan.rate())
+                .stopWhen(stopping)
                 .run(plan.project(), names.iterator(), pacer, r -> {
                     results.add(r);
                     listener.result(r);
                     listener.log(r.toLogLine());
                 });
-        return DeletionReport.of(target.kind(), names, results, summary.throttledAnswers());
+        return DeletionReport.of(target.kind(), names, results, summary.throttledAnswers(), redactor);
+    }
+
+    /** A listener whose every line passes the run's redactor: lines carry server text (reasons, messages, ids). */
+    private record Redacted(JobListener target, SecretRedactor redactor) implements JobListener {
+        @Override
+        public void log(String line) {
+            target.log(redactor.redact(line));
+        }
+
+        @Override
+        public void result(DeletionResult result) {
+            target.result(result);
+        }
+
+        @Override
+        public void wouldDelete(SecretName name) {
+            target.wouldDelete(name);
+        }
+
+        @Override
+        public void deleting(List<SecretName> names) {
+            target.deleting(names);
+        }
     }
 
     /**
@@ -139,11 +179,11 @@ public final class DeletionJob {
         try {
             found = PrefixTeardown.plan(csms, pacer, plan.project(), target.prefix(), target.maxCount());
         } catch (ListingException e) {
-            throw new DeletionRefusedException(e.getMessage() + ". Nothing was deleted.");
+            throw new DeletionRefusedException(csms.redactor().redact(e.getMessage()) + ". Nothing was deleted.");
         }
         if (found.skippedInvalid() > 0) {
             listener.log(found.skippedInvalid() + " listed names start with '" + target.prefix()
-                    + "' but are not valid secret names; they are left alone.");
+                    + "' but are not valid secret names (or hold a piece of a credential); they are left alone.");
         }
         if (found.overLimit()) {
             throw new DeletionRefusedException(found.refusal());

@@ -16,29 +16,42 @@ public final class DeletionReport {
     private final List<DeletionResult> results;
     private final List<SecretName> wouldDelete;
     private final int throttledAnswers;
+    private final SecretRedactor redactor;
 
     private DeletionReport(
-            DeletionPlan.Kind kind, List<DeletionResult> results, List<SecretName> wouldDelete, int throttledAnswers) {
+            DeletionPlan.Kind kind,
+            List<DeletionResult> results,
+            List<SecretName> wouldDelete,
+            int throttledAnswers,
+            SecretRedactor redactor) {
         this.kind = kind;
         this.results = List.copyOf(results);
         this.wouldDelete = wouldDelete == null ? null : List.copyOf(wouldDelete);
         this.throttledAnswers = throttledAnswers;
+        this.redactor = redactor;
     }
 
-    /** The results of a run, put back in the order of {@code names} (they arrive in the order they finish). */
+    /**
+     * The results of a run, put back in the order of {@code names} (they arrive in the order they finish), with the
+     * run's redactor for the lines the report composes from server text.
+     */
     static DeletionReport of(
-            DeletionPlan.Kind kind, List<SecretName> names, List<DeletionResult> finished, int throttledAnswers) {
+            DeletionPlan.Kind kind,
+            List<SecretName> names,
+            List<DeletionResult> finished,
+            int throttledAnswers,
+            SecretRedactor redactor) {
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             position.put(names.get(i).value(), i);
         }
         List<DeletionResult> ordered = new ArrayList<>(finished);
         ordered.sort(Comparator.comparingInt(r -> position.getOrDefault(r.name(), Integer.MAX_VALUE)));
-        return new DeletionReport(kind, ordered, null, throttledAnswers);
+        return new DeletionReport(kind, ordered, null, throttledAnswers, redactor);
     }
 
     static DeletionReport dryRun(DeletionPlan.Kind kind, List<SecretName> wouldDelete) {
-        return new DeletionReport(kind, List.of(), wouldDelete, 0);
+        return new DeletionReport(kind, List.of(), wouldDelete, 0, new SecretRedactor());
     }
 
     public List<DeletionResult> results() {
@@ -85,9 +98,14 @@ public final class DeletionReport {
 
     /**
      * One line saying why the outcome is the worst one, e.g. {@code FAILURE: secret pr-1: not allowed (HTTP 403
-     * CSMS.0401, request id …)}; for SUCCESS, that all were handled.
+     * CSMS.0401, request id …)}; for SUCCESS, that all were handled. It passes the run's redactor as a whole: each
+     * field was redacted on its own, but pieces of a secret split across fields could meet here.
      */
     public String reason() {
+        return redactor.redact(unredactedReason());
+    }
+
+    private String unredactedReason() {
         Outcome worst = worst();
         List<DeletionResult> worstOnes =
                 results.stream().filter(r -> r.outcome() == worst).toList();

@@ -31,14 +31,16 @@ public final class DeletionResult {
         this.name = Objects.requireNonNull(b.name, "name");
         this.endpointHost = b.endpointHost;
         this.status = b.status;
-        this.errorCode = b.errorCode;
-        this.errorMessage = LogText.clean(b.errorMessage);
-        this.requestId = RequestIds.clean(b.requestId);
+        // Every text that may come from a server passes the run's redactor last, after it has been shortened.
+        SecretRedactor redactor = b.redactor;
+        this.errorCode = redactor.redact(b.errorCode);
+        this.errorMessage = redactor.redact(LogText.clean(b.errorMessage));
+        this.requestId = RequestIds.clean(redactor.redact(b.requestId));
         this.attempts = b.attempts;
         this.duration = b.duration == null ? Duration.ZERO : b.duration;
         this.kind = Objects.requireNonNull(b.kind, "kind");
         this.outcome = Objects.requireNonNull(b.outcome, "outcome");
-        this.reason = LogText.clean(Objects.requireNonNull(b.reason, "reason"), 1024);
+        this.reason = redactor.redact(LogText.clean(Objects.requireNonNull(b.reason, "reason"), 1024));
     }
 
     static Builder builder() {
@@ -170,6 +172,12 @@ public final class DeletionResult {
         private ResultKind kind;
         private Outcome outcome;
         private String reason;
+        private SecretRedactor redactor = new SecretRedactor();
+
+        Builder redactor(SecretRedactor v) {
+            redactor = v;
+            return this;
+        }
 
         Builder project(String v) {
             project = v;

@@ -44,6 +44,8 @@ public final class IamPasswordTokenSource implements TokenSource {
     private final OkHttpClient http;
     private final Clock clock;
     private final Duration callTimeout;
+    /** The password: IAM's answers are redacted with it before they reach a message. */
+    private final SecretRedactor passwordRedactor = new SecretRedactor();
 
     /** Guards the fields below; held only for bookkeeping, never across the IAM call. */
     private final Object lock = new Object();
@@ -68,6 +70,7 @@ public final class IamPasswordTokenSource implements TokenSource {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.callTimeout = IAM_CALL_TIMEOUT;
+        passwordRedactor.register(credentials.password());
     }
 
     @Override
@@ -154,6 +157,16 @@ public final class IamPasswordTokenSource implements TokenSource {
         return true;
     }
 
+    @Override
+    public void registerSecretsWith(SecretRedactor redactor) {
+        redactor.register(credentials.password());
+        synchronized (lock) {
+            if (cached != null) {
+                redactor.register(cached.value());
+            }
+        }
+    }
+
     /** How many password exchanges this source has started (for tests and diagnostics). */
     public int exchanges() {
         synchronized (lock) {
@@ -181,17 +194,18 @@ public final class IamPasswordTokenSource implements TokenSource {
         try {
             answer = HttpExchange.execute(http, request, callTimeout, MAX_BODY);
         } catch (IOException e) {
-            throw new TokenException("IAM at " + host + " could not be reached to get a token for " + who + ": "
-                    + NetworkFailure.describe(e) + ". Not retried.");
+            throw new TokenException(
+                    passwordRedactor.redact("IAM at " + host + " could not be reached to get a token for " + who + ": "
+                            + NetworkFailure.describe(e) + ". Not retried."));
         }
-        String requestId = RequestIds.clean(answer.header("X-Request-Id"));
+        String requestId = RequestIds.clean(passwordRedactor.redact(answer.header("X-Request-Id")));
         if (answer.status() != 201 && answer.status() != 200) {
             ErrorBody error = ErrorBody.parse(answer.bodyText());
             String detail = error.message() != null ? " (" + error.message() + ")" : "";
             throw new TokenException(
-                    "IAM at " + host + " refused the password exchange for " + who + ": HTTP " + answer.status()
-                            + detail + (requestId != null ? ", request id " + requestId : "")
-                            + ". Not retried: repeated wrong passwords lock the IAM user.",
+                    passwordRedactor.redact("IAM at " + host + " refused the password exchange for " + who + ": HTTP "
+                            + answer.status() + detail + (requestId != null ? ", request id " + requestId : "")
+                            + ". Not retried: repeated wrong passwords lock the IAM user."),
                     answer.status(),
                     requestId);
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
+import java.util.List;
+
 /**
  * Where a {@link DeletionJob} reports while it runs: a build log, a terminal. Called from worker threads; a result
  * is never reported concurrently with another result, but a retry line may come at any time.
@@ -13,4 +15,7 @@ public interface JobListener {
 
     /** A dry run's secret that a real run would delete. */
     default void wouldDelete(SecretName name) {}
+
+    /** The deletions start now (after a listing, if any), for these secrets. */
+    default void deleting(List<SecretName> names) {}
 }

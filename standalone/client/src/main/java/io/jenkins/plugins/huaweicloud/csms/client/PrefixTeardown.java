@@ -14,7 +14,10 @@ public final class PrefixTeardown {
 
     private PrefixTeardown() {}
 
-    /** What a prefix matched. {@code names} holds at most {@code maxCount} names; {@code matched} counts them all. */
+    /**
+     * What a prefix matched. {@code names} holds at most {@code maxCount} names; {@code matched} counts them all;
+     * {@code skippedInvalid} counts names left alone: not valid secret names, or holding a piece of a credential.
+     */
     public record Plan(String prefix, List<SecretName> names, int matched, int maxCount, int skippedInvalid) {
         public boolean overLimit() {
             return matched > maxCount;
@@ -57,6 +60,12 @@ public final class PrefixTeardown {
         int[] skipped = {0};
         new SecretLister(client, pacer).forEachName(project, name -> {
             if (!name.startsWith(prefix)) {
+                return;
+            }
+            if (client.redactor().reveals(name)) {
+                // A listed name that holds a piece of a credential is an echo, not a secret of ours: it is never
+                // printed, and never deleted.
+                skipped[0]++;
                 return;
             }
             SecretName valid;

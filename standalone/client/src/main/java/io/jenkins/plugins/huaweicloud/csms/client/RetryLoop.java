@@ -3,22 +3,26 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one retry loop of the engine, shared by a secret's deletion and by each page of a listing: every attempt
  * waits for the pacer, is bounded by the deadline, tells the pacer how the service answered, and a retryable fault
- * waits (backoff or the capped {@code Retry-After}) unless attempts or the deadline are used up.
+ * waits (backoff or the capped {@code Retry-After}) unless attempts or the deadline are used up, or the run is
+ * stopping (a command line's SIGTERM): then nothing new is sent, while a request in flight finishes as usual.
  */
 final class RetryLoop {
     private static final Logger LOG = Logger.getLogger(RetryLoop.class.getName());
+    private static final String NOT_RETRIED = "; not retried: the run is stopping";
 
     private final CsmsClient client;
     private final ClientSettings settings;
     private final Pacer pacer;
     private final int maxAttempts;
     private final String what;
+    private final BooleanSupplier stopping;
     private final Instant start;
     private final Instant deadlineAt;
 
@@ -30,19 +34,36 @@ final class RetryLoop {
      * @param what what is retried, for the progress line ("pr-42-db", "the secret listing")
      */
     RetryLoop(CsmsClient client, Pacer pacer, int maxAttempts, String what) {
+        this(client, pacer, maxAttempts, what, () -> false);
+    }
+
+    /** A loop of a run that may be stopped: once {@code stopping} is true it starts and retries nothing. */
+    RetryLoop(CsmsClient client, Pacer pacer, int maxAttempts, String what, BooleanSupplier stopping) {
         this.client = client;
         this.settings = client.settings();
         this.pacer = pacer;
         this.maxAttempts = maxAttempts;
         this.what = what;
+        this.stopping = stopping;
         this.start = client.clock().instant();
         this.deadlineAt = start.plus(settings.deadline());
     }
 
-    /** Counts an attempt and waits for the pacer; returns the attempt's timeout, which never outlives the deadline. */
+    /** Whether the run is stopping before anything was sent: the call is then dropped, and not reported. */
+    boolean stoppingBeforeFirstAttempt() {
+        return attempts == 0 && stopping.getAsBoolean();
+    }
+
+    /**
+     * Counts an attempt and waits for the pacer; returns the attempt's timeout, which never outlives the deadline,
+     * or null when the run began stopping while a first attempt waited for its turn (nothing is sent).
+     */
     Duration beginAttempt() throws InterruptedException {
         attempts++;
         pacer.beforeRequest();
+        if (attempts == 1 && stopping.getAsBoolean()) {
+            return null;
+        }
         // Measured after the pacer's wait, which counts against the deadline like any other.
         return min(settings.callTimeout(), Duration.between(client.clock().instant(), deadlineAt));
     }
@@ -69,6 +90,9 @@ final class RetryLoop {
         if (retryableFailures >= maxAttempts) {
             return attempts == 1 ? reason : reason + " after " + attempts + " attempts";
         }
+        if (stopping.getAsBoolean()) {
+            return reason + NOT_RETRIED;
+        }
         Duration delay = retryAfter != null
                 ? min(retryAfter, settings.retryAfterCap())
                 : client.backoff().delay(retryableFailures);
@@ -77,11 +101,16 @@ final class RetryLoop {
             return reason + "; stopped after " + attempts + " attempts: the "
                     + settings.deadline().toSeconds() + " s deadline would pass before the next one";
         }
-        String message = "retrying " + what + " in " + seconds(delay) + ": " + reason + " (attempt " + attempts + " of "
-                + maxAttempts + " failed)";
+        // The reason may carry server text: the log line passes the run's redactor like the progress line.
+        String message = client.redactor()
+                .redact("retrying " + what + " in " + seconds(delay) + ": " + reason + " (attempt " + attempts + " of "
+                        + maxAttempts + " failed)");
         LOG.log(Level.FINE, message);
         client.progress().accept(message);
         client.sleeper().sleep(delay);
+        if (stopping.getAsBoolean()) {
+            return reason + NOT_RETRIED; // the stop cut the wait short
+        }
         return null;
     }
 

@@ -48,7 +48,7 @@ public final class SecretLister {
             }
             marker = next.asText();
         }
-        throw new ListingException("listing stopped after " + MAX_PAGES + " pages", 0, null, null);
+        throw failure("listing stopped after " + MAX_PAGES + " pages", 0, null, null);
     }
 
     /**
@@ -97,8 +97,9 @@ public final class SecretLister {
             try {
                 token = client.tokenSource().token();
             } catch (TokenException e) {
-                throw new ListingException(e.getMessage(), e.status(), null, e.requestId());
+                throw failure(e.getMessage(), e.status(), null, e.requestId());
             }
+            client.redactor().register(token.value());
             Request request = new Request.Builder()
                     .url(pageUrl)
                     .get()
@@ -113,7 +114,7 @@ public final class SecretLister {
             try {
                 HttpAnswer answer = HttpExchange.execute(client.http(), request, timeout, MAX_PAGE_BYTES);
                 status = answer.status();
-                requestId = RequestIds.clean(answer.header("X-Request-Id"));
+                requestId = RequestIds.clean(client.redactor().redact(answer.header("X-Request-Id")));
                 retryAfter = loop.answered(answer);
                 if (answer.isSuccessful()) {
                     return new PageAnswer(parse(answer, host), status, requestId);
@@ -127,22 +128,32 @@ public final class SecretLister {
                         + (error.message() != null ? " \"" + error.message() + "\"" : "");
                 boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
                 if (!retryable) {
-                    throw new ListingException(message(host, problem, requestId), status, error.code(), requestId);
+                    throw failure(message(host, problem, requestId), status, error.code(), requestId);
                 }
             } catch (IOException e) {
                 problem = NetworkFailure.describe(e);
                 if (NetworkFailure.permanent(e)) {
-                    throw new ListingException(message(host, problem, null), 0, null, null);
+                    throw failure(message(host, problem, null), 0, null, null);
                 }
             }
             String last = loop.retryOrStop(problem, retryAfter);
             if (last != null) {
-                throw new ListingException(message(host, last, requestId), status, null, requestId);
+                throw failure(message(host, last, requestId), status, null, requestId);
             }
         }
     }
 
-    private static JsonNode parse(HttpAnswer answer, String host) throws ListingException {
+    /** Every listing failure leaves here, its message, code and request id redacted. */
+    private ListingException failure(String message, int status, String errorCode, String requestId) {
+        SecretRedactor redactor = client.redactor();
+        return new ListingException(
+                redactor.redact(message),
+                status,
+                redactor.redact(errorCode),
+                RequestIds.clean(redactor.redact(requestId)));
+    }
+
+    private JsonNode parse(HttpAnswer answer, String host) throws ListingException {
         try {
             JsonNode body = Json.mapper().readTree(answer.bodyText());
             if (body != null && body.path("secrets").isArray()) {
@@ -151,7 +162,7 @@ public final class SecretLister {
         } catch (IOException e) {
             // reported below
         }
-        throw new ListingException(
+        throw failure(
                 "listing secrets at " + host + " returned a body without a \"secrets\" list",
                 answer.status(),
                 null,

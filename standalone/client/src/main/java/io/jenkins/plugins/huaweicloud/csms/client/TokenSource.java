@@ -13,6 +13,13 @@ public interface TokenSource {
      */
     boolean refreshAfterRejection(Token rejected);
 
+    /**
+     * Registers every secret value this source holds (a fixed token, a password, a secret key, a security token)
+     * with a run's redactor, so that a server echoing one back cannot get it into any output. Tokens it mints later
+     * are registered by the client as it sends them. The default registers nothing.
+     */
+    default void registerSecretsWith(SecretRedactor redactor) {}
+
     /** A token that never changes, such as a Jenkins "Secret text" credential. */
     static TokenSource fixed(Token token) {
         Objects.requireNonNull(token, "token");
@@ -25,6 +32,11 @@ public interface TokenSource {
             @Override
             public boolean refreshAfterRejection(Token rejected) {
                 return false;
+            }
+
+            @Override
+            public void registerSecretsWith(SecretRedactor redactor) {
+                redactor.register(token.value());
             }
 
             @Override

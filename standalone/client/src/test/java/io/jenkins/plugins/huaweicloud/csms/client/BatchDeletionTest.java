@@ -290,4 +290,28 @@ class BatchDeletionTest {
         assertThatThrownBy(() -> batch.rate(Double.NaN)).hasMessageContaining("more than 0");
         assertThatThrownBy(() -> batch.rate(101)).hasMessageContaining("at most 100");
     }
+
+    @Test
+    void aStoppedBatchStartsNoSecretAndNoRetryButReportsTheAnswerInFlight() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        answer(name -> {
+            stopping.set(true); // the stop arrives while this request is being answered
+            return Fixtures.status(503);
+        });
+        List<DeletionResult> results = new ArrayList<>();
+
+        BatchSummary summary = BatchDeletion.of(client())
+                .concurrency(1)
+                .stopWhen(stopping::get)
+                .run(PROJECT, names(3), results::add);
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("s-0");
+            assertThat(r.kind()).isEqualTo(ResultKind.SERVER_ERROR);
+            assertThat(r.reason()).endsWith("not retried: the run is stopping");
+        });
+        assertThat(summary.total()).isEqualTo(1);
+        assertThat(sleeper.sleeps).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -375,6 +376,68 @@ class DeletionJobTest {
         assertThat(log).contains("dry run: 2 secrets would be deleted; nothing was sent.");
         assertThat(namesOf(real.value())).containsExactly("pr-7-a", "pr-7-b");
         assertThat(deletes).hasSize(2);
+    }
+
+    // ---- redaction and a clean stop (the plugin's TokenEchoTest and csms delete's SIGTERM, at the job's level)
+
+    @Test
+    void anEchoedTokenReachesNoLineNoReasonAndNoReturnedValue() throws Exception {
+        String token = Fixtures.TOKEN_TEXT;
+        byName = name -> new MockResponse.Builder()
+                .code(503)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("X-Request-Id", token)
+                .body("{\"error_code\":\"CSMS.0500\",\"error_msg\":\"busy: " + token + "\"}")
+                .build();
+
+        DeletionReport report = run(request().name("echo-503").attempts(2));
+
+        Map<?, ?> value = (Map<?, ?>) report.value();
+        assertThat(value.get("errorMessage")).isEqualTo("busy: " + SecretRedactor.MARKER);
+        assertThat(value.get("requestId")).isNull();
+        assertThat(deletes).hasSize(2);
+        assertThat(log).anyMatch(l -> l.startsWith("retrying echo-503"));
+        assertThat(log).anyMatch(l -> l.startsWith("UNSTABLE echo-503") && l.contains("\"busy: [redacted]\""));
+        String everything = String.join("\n", log) + "\n" + report.reason() + "\n" + value;
+        for (int i = 0; i + SecretRedactor.MIN_PIECE <= token.length(); i++) {
+            assertThat(everything).doesNotContain(token.substring(i, i + SecretRedactor.MIN_PIECE));
+        }
+    }
+
+    @Test
+    void aStoppingJobStartsAndRetriesNothingAndReportsTheCallInFlight() throws Exception {
+        AtomicBoolean stopping = new AtomicBoolean();
+        byName = name -> {
+            stopping.set(true); // the stop comes while this first request is in flight
+            return Fixtures.status(503);
+        };
+        List<String> deleting = new ArrayList<>();
+        DeletionPlan plan = DeletionJob.plan(
+                request().names(List.of("s-1", "s-2", "s-3")).concurrency(1).build(),
+                DeletionDefaults.NONE,
+                ArgumentNames.JENKINS);
+
+        DeletionReport report = DeletionJob.run(
+                plan,
+                Fixtures.client(server, clock, sleeper),
+                new JobListener() {
+                    @Override
+                    public void log(String line) {
+                        log.add(line);
+                    }
+
+                    @Override
+                    public void deleting(List<SecretName> names) {
+                        names.forEach(n -> deleting.add(n.value()));
+                    }
+                },
+                stopping::get);
+
+        assertThat(deleting).containsExactly("s-1", "s-2", "s-3");
+        assertThat(deletes).hasSize(1);
+        assertThat(report.results()).hasSize(1);
+        assertThat(report.results().get(0).name()).isEqualTo("s-1");
+        assertThat(report.results().get(0).reason()).endsWith("; not retried: the run is stopping");
     }
 
     @Test

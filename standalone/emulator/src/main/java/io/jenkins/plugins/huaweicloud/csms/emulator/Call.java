@@ -15,7 +15,7 @@ final class Call {
 
     private final HttpExchange exchange;
     private final RequestLog log;
-    private final String requestId;
+    private String requestId;
     private boolean finished;
 
     Call(HttpExchange exchange, RequestLog log) {
@@ -68,6 +68,11 @@ final class Call {
     /** Answers with no body at all ({@code Content-Length: 0}). */
     void empty(int status) throws IOException {
         send(status, null, null);
+    }
+
+    /** Sends this text as the answer's {@code X-Request-Id} instead of a fresh id (an echo fault). */
+    void echoRequestId(String text) {
+        this.requestId = text;
     }
 
     /** Adds a response header to the answer still to be sent. */

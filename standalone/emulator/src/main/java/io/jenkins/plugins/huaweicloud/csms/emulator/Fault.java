@@ -40,6 +40,7 @@ public final class Fault {
     private final Integer retryAfterSeconds;
     private final Duration delay;
     private final String method;
+    private final boolean echoToken;
 
     private Fault(
             Kind kind,
@@ -49,6 +50,18 @@ public final class Fault {
             Integer retryAfterSeconds,
             Duration delay,
             String method) {
+        this(kind, status, errorCode, message, retryAfterSeconds, delay, method, false);
+    }
+
+    private Fault(
+            Kind kind,
+            int status,
+            String errorCode,
+            String message,
+            Integer retryAfterSeconds,
+            Duration delay,
+            String method,
+            boolean echoToken) {
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -56,6 +69,7 @@ public final class Fault {
         this.retryAfterSeconds = retryAfterSeconds;
         this.delay = delay;
         this.method = method;
+        this.echoToken = echoToken;
     }
 
     /**
@@ -98,17 +112,19 @@ public final class Fault {
         if (seconds < 0) {
             throw new IllegalArgumentException("Retry-After must be >= 0");
         }
-        return new Fault(kind, status, errorCode, message, seconds, delay, method);
+        return new Fault(kind, status, errorCode, message, seconds, delay, method, echoToken);
     }
 
     /** Uses this {@code error_code} in the body of a {@link Kind#STATUS} answer. */
     public Fault errorCode(String code) {
-        return new Fault(kind, status, Objects.requireNonNull(code), message, retryAfterSeconds, delay, method);
+        return new Fault(
+                kind, status, Objects.requireNonNull(code), message, retryAfterSeconds, delay, method, echoToken);
     }
 
     /** Uses this {@code error_msg} in the body of a {@link Kind#STATUS} answer. */
     public Fault message(String text) {
-        return new Fault(kind, status, errorCode, Objects.requireNonNull(text), retryAfterSeconds, delay, method);
+        return new Fault(
+                kind, status, errorCode, Objects.requireNonNull(text), retryAfterSeconds, delay, method, echoToken);
     }
 
     /** Waits this long before acting (on top of any global latency). */
@@ -116,7 +132,7 @@ public final class Fault {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative");
         }
-        return new Fault(kind, status, errorCode, message, retryAfterSeconds, wait, method);
+        return new Fault(kind, status, errorCode, message, retryAfterSeconds, wait, method, echoToken);
     }
 
     /**
@@ -125,7 +141,28 @@ public final class Fault {
      */
     public Fault onlyFor(String httpMethod) {
         return new Fault(
-                kind, status, errorCode, message, retryAfterSeconds, delay, httpMethod.toUpperCase(Locale.ROOT));
+                kind,
+                status,
+                errorCode,
+                message,
+                retryAfterSeconds,
+                delay,
+                httpMethod.toUpperCase(Locale.ROOT),
+                echoToken);
+    }
+
+    /**
+     * Makes a {@link Kind#STATUS} answer echo the request's {@code X-Auth-Token} back, whole, at the end of its
+     * {@code error_msg} and as its {@code X-Request-Id}, the way a careless gateway does ("Invalid X-Auth-Token:
+     * ..."): for tests that no client output ever shows it.
+     */
+    public Fault echoToken() {
+        return new Fault(kind, status, errorCode, message, retryAfterSeconds, delay, method, true);
+    }
+
+    /** Whether a {@link Kind#STATUS} answer echoes the request's token. */
+    public boolean echoesToken() {
+        return echoToken;
     }
 
     /** What this entry does. */
@@ -172,6 +209,6 @@ public final class Fault {
         return "Fault[" + kind + (kind == Kind.STATUS ? " " + status : "")
                 + (retryAfterSeconds != null ? " retryAfter=" + retryAfterSeconds : "")
                 + (delay.isZero() ? "" : " delay=" + delay.toMillis() + "ms")
-                + (method != null ? " only " + method : "") + "]";
+                + (method != null ? " only " + method : "") + (echoToken ? " echoToken" : "") + "]";
     }
 }

@@ -174,6 +174,14 @@ final class SecretsHandler {
             case STATUS:
                 if (fault.status() < 300) {
                     call.empty(fault.status());
+                } else if (fault.echoesToken()) {
+                    String token = String.valueOf(call.header("X-Auth-Token"));
+                    call.echoRequestId(token);
+                    call.csmsError(
+                            fault.status(),
+                            fault.effectiveErrorCode(),
+                            fault.effectiveMessage() + ": " + token,
+                            fault.retryAfterSeconds());
                 } else {
                     call.csmsError(
                             fault.status(),

@@ -63,6 +63,28 @@ class FaultsTest {
     }
 
     @Test
+    void anEchoFaultRepeatsTheRequestsTokenInTheMessageAndTheRequestId() throws IOException {
+        Http http = start(CsmsEmulator.builder().secret(PROJECT, "x", "v"));
+        String token = emu.issueToken(PROJECT);
+        http = new Http(emu.url(), token);
+        emu.script(
+                "x",
+                Fault.status(400)
+                        .errorCode("CSMS.0002")
+                        .message("Invalid X-Auth-Token")
+                        .echoToken());
+
+        Http.Result echoed = http.delete(SECRETS + "/x");
+
+        assertThat(echoed.status()).isEqualTo(400);
+        assertThat(echoed.json().get("error_code").asText()).isEqualTo("CSMS.0002");
+        assertThat(echoed.json().get("error_msg").asText()).isEqualTo("Invalid X-Auth-Token: " + token);
+        assertThat(echoed.header("X-Request-Id")).isEqualTo(token);
+        assertThat(emu.hasSecret(PROJECT, "x")).isTrue();
+        assertThat(http.delete(SECRETS + "/x").header("X-Request-Id")).matches("[0-9a-f]{32}");
+    }
+
+    @Test
     void scriptsAreKeptPerName() throws IOException {
         Http http = start(CsmsEmulator.builder().secret(PROJECT, "x", "v").secret(PROJECT, "y", "v"));
         emu.script("x", Fault.status(502).message("custom words"));
