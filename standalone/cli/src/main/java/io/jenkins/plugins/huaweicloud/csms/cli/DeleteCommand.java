@@ -75,7 +75,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(
             names = "--name",
             paramLabel = "NAME",
-            description = "Secret to delete (repeatable): 1 to 64 of A-Z a-z 0-9 _ -. Give --name or --prefix.")
+            description =
+                    "Secret to delete (repeatable): 1 to 64 of A-Z a-z 0-9 . _ - (not only periods). Give --name or --prefix.")
     List<String> names = new ArrayList<>();
 
     @Option(

@@ -26,8 +26,9 @@ class RefusalTest extends EmulatorFixture {
 
     static Stream<Arguments> badDeleteArguments() {
         return Stream.of(
-                Arguments.of(List.of("--name", "a/b"), "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'"),
-                Arguments.of(List.of("--name", "ok", "--name", ".."), "it contains '.'"),
+                Arguments.of(List.of("--name", "a/b"), "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'"),
+                Arguments.of(List.of("--name", "ok", "--name", ".."), "not only periods"),
+                Arguments.of(List.of("--prefix", "..."), "not only periods"),
                 Arguments.of(List.of("--name", "a", "--attempts", "0"), "it must be from 1 to 10"),
                 Arguments.of(List.of("--name", "a", "--attempts", "11"), "it must be from 1 to 10"),
                 Arguments.of(List.of("--name", "a", "--attempts", "three"), "'three' is not an int"),

@@ -116,7 +116,7 @@ public final class CsmsEmulator implements AutoCloseable {
     /**
      * Creates a secret directly (no request counted).
      *
-     * @throws IllegalArgumentException for a name outside {@code ^[a-zA-Z0-9_-]{1,64}$}
+     * @throws IllegalArgumentException for a name outside 1 to 64 of {@code A-Z a-z 0-9 . _ -} or only periods
      * @throws IllegalStateException when the name already exists in the project
      */
     public void createSecret(String projectId, String name, String value) {
@@ -229,7 +229,7 @@ public final class CsmsEmulator implements AutoCloseable {
 
     private static void requireName(String name) {
         if (name == null || !SecretsHandler.SECRET_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("secret name must match ^[a-zA-Z0-9_-]{1,64}$: " + name);
+            throw new IllegalArgumentException("secret name must be " + SecretsHandler.NAME_RULE + ": " + name);
         }
     }
 

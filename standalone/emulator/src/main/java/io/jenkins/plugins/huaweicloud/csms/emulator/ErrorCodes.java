@@ -5,7 +5,7 @@ package io.jenkins.plugins.huaweicloud.csms.emulator;
  * documentation; the others are the emulator's own plausible choices (see README.md).
  */
 public final class ErrorCodes {
-    /** 400: invalid parameter, e.g. a secret name outside {@code ^[a-zA-Z0-9_-]{1,64}$} (documented). */
+    /** 400: invalid parameter, e.g. a secret name outside 1 to 64 of {@code A-Z a-z 0-9 . _ -} (documented). */
     public static final String INVALID_PARAMETER = "CSMS.0002";
     /** 400: invalid request (documented). */
     public static final String INVALID_REQUEST = "CSMS.0003";

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * scripted faults, and only then the store.
  */
 final class SecretsHandler {
-    static final Pattern SECRET_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+    /** 1 to 64 of {@code A-Z a-z 0-9 . _ -} (the console allows periods), but not only periods (dot-segments). */
+    static final Pattern SECRET_NAME = Pattern.compile("^(?!\\.+$)[a-zA-Z0-9._-]{1,64}$");
+
+    static final String NAME_RULE = "1 to 64 of A-Z a-z 0-9 . _ -, not only periods";
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final int MAX_SECRET_CHARS = 32 * 1024;
@@ -119,7 +122,7 @@ final class SecretsHandler {
 
     private void handleItem(Call call, String projectId, String name) throws IOException, InterruptedException {
         if (!SECRET_NAME.matcher(name).matches()) {
-            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_name: must match ^[a-zA-Z0-9_-]{1,64}$");
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_name: " + NAME_RULE);
             return;
         }
         String method = call.method();
@@ -145,7 +148,7 @@ final class SecretsHandler {
         String name = Json.text(body, "name");
         String value = Json.text(body, "secret_string");
         if (name == null || !SECRET_NAME.matcher(name).matches()) {
-            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid name: must match ^[a-zA-Z0-9_-]{1,64}$");
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid name: " + NAME_RULE);
             return;
         }
         if (value == null || value.isEmpty() || value.length() > MAX_SECRET_CHARS) {

@@ -91,10 +91,29 @@ class SecretsApiTest {
         assertThat(http.get(SECRETS + "/pr-42-db").status()).isEqualTo(404);
     }
 
+    @Test
+    void namesWithPeriodsAreCreatedShownAndDeleted() throws IOException {
+        Http.Result created = http.post(SECRETS, "{\"name\":\"app.db-password\",\"secret_string\":\"v\"}");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(http.get(SECRETS + "/app.db-password")
+                        .json()
+                        .at("/secret/name")
+                        .asText())
+                .isEqualTo("app.db-password");
+        assertThat(http.delete(SECRETS + "/app.db-password").status()).isEqualTo(200);
+        assertThat(emu.secretNames(PROJECT)).isEmpty();
+        assertThat(http.post(SECRETS, "{\"name\":\"..\",\"secret_string\":\"v\"}")
+                        .json()
+                        .get("error_code")
+                        .asText())
+                .isEqualTo(ErrorCodes.INVALID_PARAMETER);
+        assertThatThrownBy(() -> emu.createSecret(PROJECT, "...", "v")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "a.b",
+                "...",
                 "a%2Fb",
                 "a%2E",
                 "a%20b",
