@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
             "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE."
         })
 final class DeleteCommand implements Callable<Integer> {
-    private static final Pattern OFFICIAL_KMS = Pattern.compile("https://kms\\.([a-z0-9-]+)\\.myhuaweicloud\\.com");
+    private static final Pattern OFFICIAL_KMS =
+            Pattern.compile("https://kms\\.([a-z0-9-]+)\\.(myhuaweicloud\\.(?:com|eu))");
 
     private final CliContext ctx;
 
@@ -125,7 +126,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(
             names = "--region",
             paramLabel = "REGION",
-            description = "Region id such as cn-north-4: the endpoint is https://kms.REGION.myhuaweicloud.com.")
+            description = "Region id such as cn-north-4: the endpoint is https://kms.REGION.myhuaweicloud.com"
+                    + " (myhuaweicloud.eu for eu-west-101 and other eu-west-1* regions).")
     String region;
 
     @Mixin
@@ -307,14 +309,18 @@ final class DeleteCommand implements Callable<Integer> {
                 .build();
     }
 
-    /** The region of an official endpoint {@code https://kms.REGION.myhuaweicloud.com}, else null. */
+    /**
+     * The region of an official endpoint {@code https://kms.REGION.DOMAIN} whose domain is the one that serves that
+     * region ({@code myhuaweicloud.com}, or {@code myhuaweicloud.eu} for eu-west-1*), else null.
+     */
     static String officialRegion(Endpoint endpoint) {
         Matcher m = OFFICIAL_KMS.matcher(endpoint.url());
         if (!m.matches()) {
             return null;
         }
         try {
-            return Endpoint.checkRegion(m.group(1));
+            String region = Endpoint.checkRegion(m.group(1));
+            return Endpoint.domainFor(region).equals(m.group(2)) ? region : null;
         } catch (InvalidInputException e) {
             return null;
         }
