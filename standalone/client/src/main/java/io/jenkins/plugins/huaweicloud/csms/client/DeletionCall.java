@@ -166,9 +166,7 @@ final class DeletionCall {
         }
         if (status == 500 || status == 502 || status == 503 || status == 504) {
             ambiguousEarlier = "HTTP " + status;
-            String from = error.message() == null && error.code() == null
-                    ? " from " + client.endpoint().host()
-                    : "";
+            String from = error.code() == null ? " from " + client.endpoint().host() : "";
             return retryOrFinish(
                     ResultKind.SERVER_ERROR,
                     "server error (HTTP " + status + from + ")",
