@@ -13,6 +13,15 @@ public final class ErrorCodes {
     public static final String INVALID_BODY = "CSMS.0004";
     /** 404 (and some real 400s): the resource does not exist (documented). */
     public static final String NOT_FOUND = "CSMS.0005";
+    /** 400: secret name not found, another way CSMS says "absent" (documented, error-code page). */
+    public static final String NAME_NOT_FOUND = "CSMS.0106";
+    /**
+     * 400: the secret is pending a scheduled deletion, so it cannot be deleted immediately or scheduled again
+     * (documented as CSMS.0103 / CSMS.0107; the emulator answers CSMS.0107).
+     */
+    public static final String PENDING_DELETION = "CSMS.0107";
+    /** 400: cancel of a scheduled deletion for a secret that is not pending (documented). */
+    public static final String NOT_PENDING_DELETION = "CSMS.0108";
     /** 400: a secret with this name already exists (emulator's choice). */
     public static final String ALREADY_EXISTS = "CSMS.0102";
     /** 403: the token's project is not the project in the URL (emulator's choice). */
