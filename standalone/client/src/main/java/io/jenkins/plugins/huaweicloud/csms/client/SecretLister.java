@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * Lists a project's secret names page by page ({@code GET /v1/{project_id}/secrets?limit=&marker=}), handing each
@@ -16,6 +18,7 @@ public final class SecretLister {
     static final int PAGE_SIZE = 50;
     private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
     private static final int MAX_PAGES = 100_000;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final CsmsClient client;
 
@@ -67,7 +70,7 @@ public final class SecretLister {
                 .body();
     }
 
-    private record PageAnswer(JsonNode body, int status, String requestId) {}
+    record PageAnswer(JsonNode body, int status, String requestId) {}
 
     private PageAnswer fetchPage(ProjectId project, String marker, int limit, int attempts)
             throws ListingException, InterruptedException {
@@ -80,7 +83,15 @@ public final class SecretLister {
         if (marker != null) {
             url.addQueryParameter("marker", marker);
         }
-        HttpUrl pageUrl = url.build();
+        return fetchJson(url.build(), null, "secrets", attempts);
+    }
+
+    /**
+     * One listing request with the listing's retries: GET {@code url}, or POST {@code postBody} (JSON) to it. The
+     * answer must be a JSON object holding the array {@code listField}.
+     */
+    PageAnswer fetchJson(HttpUrl pageUrl, String postBody, String listField, int attempts)
+            throws ListingException, InterruptedException {
         ClientSettings settings = client.settings();
         boolean reauthenticated = false;
         int failures = 0;
@@ -92,10 +103,13 @@ public final class SecretLister {
             } catch (TokenException e) {
                 throw new ListingException(e.getMessage(), e.status(), null, e.requestId());
             }
-            Request request = new Request.Builder()
-                    .url(pageUrl)
-                    .get()
-                    .header("X-Auth-Token", token.value())
+            Request.Builder builder = new Request.Builder().url(pageUrl);
+            if (postBody == null) {
+                builder.get();
+            } else {
+                builder.post(RequestBody.create(postBody, JSON));
+            }
+            Request request = builder.header("X-Auth-Token", token.value())
                     .header("Accept", "application/json")
                     .build();
             String problem;
@@ -108,7 +122,7 @@ public final class SecretLister {
                 status = answer.status();
                 requestId = RequestIds.clean(answer.header("X-Request-Id"));
                 if (answer.isSuccessful()) {
-                    return new PageAnswer(parse(answer, host), status, requestId);
+                    return new PageAnswer(parse(answer, host, listField), status, requestId);
                 }
                 if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
                     reauthenticated = true;
@@ -142,17 +156,17 @@ public final class SecretLister {
         }
     }
 
-    private static JsonNode parse(HttpAnswer answer, String host) throws ListingException {
+    private static JsonNode parse(HttpAnswer answer, String host, String listField) throws ListingException {
         try {
             JsonNode body = Json.mapper().readTree(answer.bodyText());
-            if (body != null && body.path("secrets").isArray()) {
+            if (body != null && body.path(listField).isArray()) {
                 return body;
             }
         } catch (IOException e) {
             // reported below
         }
         throw new ListingException(
-                "listing secrets at " + host + " returned a body without a \"secrets\" list",
+                "listing secrets at " + host + " returned a body without a \"" + listField + "\" list",
                 answer.status(),
                 null,
                 null);
