@@ -10,7 +10,11 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
+import io.jenkins.plugins.huaweicloud.csms.client.TagFilter;
+import io.jenkins.plugins.huaweicloud.csms.client.TagTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -57,11 +62,14 @@ import picocli.CommandLine.Spec;
             "with --json one JSON object per secret instead. Reasons, retries and a summary go to stderr.",
             "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE."
         })
-final class DeleteCommand implements Callable<Integer> {
+class DeleteCommand implements Callable<Integer> {
     private static final Pattern OFFICIAL_KMS =
             Pattern.compile("https://kms\\.([a-z0-9-]+)\\.(myhuaweicloud\\.(?:com|eu))");
 
     private final CliContext ctx;
+
+    /** Where {@code --names-file -} reads from; a test sets its own. */
+    Supplier<InputStream> stdin = () -> System.in;
 
     @Spec
     CommandSpec spec;
@@ -81,6 +89,21 @@ final class DeleteCommand implements Callable<Integer> {
     List<String> names = new ArrayList<>();
 
     @Option(
+            names = "--names-file",
+            paramLabel = "FILE",
+            description = "Read secret names from FILE, or from stdin with -: one per line, blank lines and lines"
+                    + " starting with # ignored. Every name is checked before anything is sent. May be combined"
+                    + " with --name.")
+    String namesFile;
+
+    @Option(
+            names = "--tag",
+            paramLabel = "KEY=VALUE",
+            description = "Select every secret of the project tagged KEY=VALUE (repeatable: different keys must all"
+                    + " match, values of the same key are alternatives), found by CSMS's query by tag.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(
             names = "--prefix",
             paramLabel = "PREFIX",
             description = "Delete every secret of the project whose name starts with PREFIX (at least 3 characters),"
@@ -91,7 +114,7 @@ final class DeleteCommand implements Callable<Integer> {
             names = "--max-count",
             paramLabel = "N",
             defaultValue = "100",
-            description = "With --prefix: if more than N secrets match, delete nothing and fail (default"
+            description = "With --prefix or --tag: if more than N secrets match, do nothing and fail (default"
                     + " ${DEFAULT-VALUE}, at most 10000).")
     int maxCount;
 
@@ -172,8 +195,8 @@ final class DeleteCommand implements Callable<Integer> {
         try {
             plan = plan(err);
         } catch (InvalidInputException e) {
-            err.println("csms delete: " + e.getMessage());
-            err.println("Nothing was sent. Run 'csms delete --help' for usage.");
+            err.println(prefix() + e.getMessage());
+            err.println("Nothing was sent. Run 'csms " + spec.name() + " --help' for usage.");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
@@ -188,20 +211,42 @@ final class DeleteCommand implements Callable<Integer> {
             try {
                 found = run.planPrefix(plan.project(), prefix, maxCount);
             } catch (ListingException e) {
-                err.println("csms delete: " + e.getMessage() + ". Nothing was deleted.");
+                err.println(prefix() + e.getMessage() + ". Nothing was deleted.");
                 err.flush();
                 return ExitCodes.FAILURE;
             }
             if (found.skippedInvalid() > 0) {
-                err.println("csms delete: " + found.skippedInvalid() + " listed names start with '" + prefix
+                err.println(prefix() + found.skippedInvalid() + " listed names start with '" + prefix
                         + "' but are not valid secret names; they are left alone.");
             }
             if (found.overLimit()) {
-                err.println("csms delete: " + found.refusal());
+                err.println(prefix() + found.refusal());
                 err.flush();
                 return ExitCodes.FAILURE;
             }
             err.println("csms: " + found.matched() + " secrets start with '" + prefix + "'.");
+            targets = found.names();
+        }
+        if (!tags.isEmpty()) {
+            TagTeardown.Plan found;
+            try {
+                found = run.planTags(plan.project(), TagFilter.parse(tags), maxCount);
+            } catch (ListingException e) {
+                err.println(prefix() + e.getMessage() + ". Nothing was deleted.");
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            if (found.skippedInvalid() > 0) {
+                err.println(prefix() + found.skippedInvalid() + " tagged secrets have names that are not valid secret"
+                        + " names; they are left alone.");
+            }
+            if (found.overLimit()) {
+                err.println(prefix() + found.refusal());
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            err.println(
+                    "csms: " + found.matched() + " secrets have the tags " + TagTeardown.describe(found.tags()) + ".");
             targets = found.names();
         }
         if (dryRun) {
@@ -209,11 +254,12 @@ final class DeleteCommand implements Callable<Integer> {
                 out.println(format.dryRunLine(name));
             }
             out.flush();
-            err.println("csms: dry run: " + targets.size() + " secrets would be deleted; nothing was sent.");
+            err.println(
+                    "csms: dry run: " + targets.size() + " secrets would be " + dryRunVerb() + "; nothing was sent.");
             err.flush();
             return ExitCodes.SUCCESS;
         }
-        BatchSummary summary = run.deleteBatch(plan.project(), targets, concurrency, rate, r -> {
+        BatchSummary summary = run.runBatch(plan.project(), targets, operation(), concurrency, rate, r -> {
             out.println(format.line(r));
             out.flush();
             err.println("csms: " + r.toLogLine());
@@ -223,6 +269,20 @@ final class DeleteCommand implements Callable<Integer> {
         err.println("csms: " + summary(summary) + "; exit status " + exit);
         err.flush();
         return exit;
+    }
+
+    /** What each selected secret is asked: delete now here; scheduled deletion or restore in the subcommands. */
+    SecretOperation operation() {
+        return SecretOperation.delete();
+    }
+
+    /** For the dry-run summary: "deleted", "scheduled for deletion", "restored". */
+    String dryRunVerb() {
+        return "deleted";
+    }
+
+    private String prefix() {
+        return "csms " + spec.name() + ": ";
     }
 
     record Plan(
@@ -235,11 +295,19 @@ final class DeleteCommand implements Callable<Integer> {
     /** Validates everything, in the order a person would fix it; sends nothing. */
     Plan plan(PrintWriter err) {
         ProjectId projectId = ProjectId.of(project);
-        if (prefix != null && !names.isEmpty()) {
-            throw new InvalidInputException("Give --name (one or more) or --prefix, not both.");
+        boolean byName = !names.isEmpty() || namesFile != null;
+        int selections = (byName ? 1 : 0) + (prefix != null ? 1 : 0) + (tags.isEmpty() ? 0 : 1);
+        if (selections > 1) {
+            throw new InvalidInputException(
+                    "Give --name (one or more) or --prefix, not both: --name/--names-file, --prefix and --tag are"
+                            + " different ways to select secrets; use one.");
         }
-        if (prefix == null && names.isEmpty()) {
-            throw new InvalidInputException("Give at least one --name NAME, or --prefix PREFIX.");
+        if (selections == 0) {
+            throw new InvalidInputException(
+                    "Give at least one --name NAME, or --prefix PREFIX (or --names-file FILE, or --tag KEY=VALUE).");
+        }
+        if (!tags.isEmpty()) {
+            TagFilter.parse(tags);
         }
         if (prefix != null) {
             PrefixTeardown.checkPrefix(prefix);
@@ -275,7 +343,19 @@ final class DeleteCommand implements Callable<Integer> {
         for (String raw : names) {
             SecretName name = SecretName.of(raw);
             if (!distinct.add(name)) {
-                err.println("csms delete: --name " + name + " is given more than once; it is deleted once.");
+                err.println(prefix() + "--name " + name + " is given more than once; it is handled once.");
+            }
+        }
+        if (namesFile != null) {
+            int repeated = 0;
+            for (String raw : NamesFile.read(namesFile, stdin)) {
+                if (!distinct.add(SecretName.of(raw))) {
+                    repeated++;
+                }
+            }
+            if (repeated > 0) {
+                err.println(prefix() + repeated + " names from --names-file are given more than once; each is handled"
+                        + " once.");
             }
         }
         return List.copyOf(distinct);

@@ -11,6 +11,9 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
+import io.jenkins.plugins.huaweicloud.csms.client.TagFilter;
+import io.jenkins.plugins.huaweicloud.csms.client.TagTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,28 @@ final class DeletionRun {
             ProjectId project, List<SecretName> names, int concurrency, double rate, Consumer<DeletionResult> onResult)
             throws InterruptedException {
         return BatchDeletion.of(client).concurrency(concurrency).rate(rate).run(project, names, onResult);
+    }
+
+    /** Runs an operation (delete, scheduled deletion, restore) over the names, like {@link #deleteBatch}. */
+    BatchSummary runBatch(
+            ProjectId project,
+            List<SecretName> names,
+            SecretOperation operation,
+            int concurrency,
+            double rate,
+            Consumer<DeletionResult> onResult)
+            throws InterruptedException {
+        return BatchDeletion.of(client)
+                .concurrency(concurrency)
+                .rate(rate)
+                .operation(operation)
+                .run(project, names, onResult);
+    }
+
+    /** Queries the project by tag and picks the names; sends no DELETE. */
+    TagTeardown.Plan planTags(ProjectId project, List<TagFilter> tags, int maxCount)
+            throws ListingException, InterruptedException {
+        return TagTeardown.plan(client, project, tags, maxCount);
     }
 
     /** Lists the project and picks the names that start with the prefix; sends no DELETE. */

@@ -35,11 +35,12 @@ class RefusalTest extends EmulatorFixture {
                 Arguments.of(List.of("--name", "a", "--timeout", "0"), "it must be from 1 to 1800 seconds"),
                 Arguments.of(List.of("--name", "a", "--timeout", "1801"), "it must be from 1 to 1800 seconds"),
                 Arguments.of(List.of("--name", "a", "--if-missing", "MAYBE"), "must be SUCCESS, UNSTABLE or FAILURE"),
-                Arguments.of(List.of(), "Give at least one --name NAME, or --prefix PREFIX."),
+                Arguments.of(
+                        List.of(), "Give at least one --name NAME, or --prefix PREFIX (or --names-file FILE, or --tag"),
                 Arguments.of(List.of("--prefix", "pr"), "at least 3 characters"),
                 Arguments.of(List.of("--prefix", "pr/../"), "it contains '/'"),
                 Arguments.of(
-                        List.of("--prefix", "pr-1", "--name", "a"), "Give --name (one or more) or --prefix, not both."),
+                        List.of("--prefix", "pr-1", "--name", "a"), "Give --name (one or more) or --prefix, not both"),
                 Arguments.of(List.of("--prefix", "pr-1", "--max-count", "0"), "it must be from 1 to 10000"),
                 Arguments.of(List.of("--name", "a", "--concurrency", "0"), "it must be from 1 to 32"),
                 Arguments.of(List.of("--name", "a", "--concurrency", "33"), "it must be from 1 to 32"),

@@ -28,11 +28,22 @@ public final class BatchDeletion {
     private final CsmsClient client;
     private final int concurrency;
     private final double ratePerSecond;
+    private final SecretOperation operation;
 
     private BatchDeletion(CsmsClient client, int concurrency, double ratePerSecond) {
+        this(client, concurrency, ratePerSecond, SecretOperation.DELETE);
+    }
+
+    private BatchDeletion(CsmsClient client, int concurrency, double ratePerSecond, SecretOperation operation) {
         this.client = client;
         this.concurrency = concurrency;
         this.ratePerSecond = ratePerSecond;
+        this.operation = operation;
+    }
+
+    /** What each secret is asked: delete now (the default), a scheduled deletion, or its cancellation. */
+    public BatchDeletion operation(SecretOperation op) {
+        return new BatchDeletion(client, concurrency, ratePerSecond, Objects.requireNonNull(op, "operation"));
     }
 
     /** A batch with the defaults: 4 at a time, 10 requests per second (CSMS allows about 20 per user). */
@@ -45,7 +56,7 @@ public final class BatchDeletion {
             throw new InvalidInputException(
                     "Concurrency " + n + " is invalid: it must be from 1 to " + MAX_CONCURRENCY + ".");
         }
-        return new BatchDeletion(client, n, ratePerSecond);
+        return new BatchDeletion(client, n, ratePerSecond, operation);
     }
 
     public BatchDeletion rate(double perSecond) {
@@ -53,7 +64,7 @@ public final class BatchDeletion {
             throw new InvalidInputException("Rate " + perSecond + " is invalid: it must be more than 0 and at most "
                     + (int) MAX_RATE + " requests per second.");
         }
-        return new BatchDeletion(client, concurrency, perSecond);
+        return new BatchDeletion(client, concurrency, perSecond, operation);
     }
 
     /**
@@ -73,7 +84,7 @@ public final class BatchDeletion {
                 done.submit(() -> {
                     SecretName name;
                     while ((name = shared.nextOrNull()) != null) {
-                        tally.add(new DeletionCall(client, project, name, pacer).run());
+                        tally.add(new DeletionCall(client, project, name, pacer, operation).run());
                     }
                     return null;
                 });

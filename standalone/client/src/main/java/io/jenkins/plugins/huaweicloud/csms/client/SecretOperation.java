@@ -34,8 +34,18 @@ public final class SecretOperation {
         this.recoveryDays = recoveryDays;
     }
 
+    /** An immediate deletion. */
+    public static SecretOperation delete() {
+        return DELETE;
+    }
+
+    /** A cancel of a scheduled deletion (restore). */
+    public static SecretOperation cancelDeletion() {
+        return CANCEL;
+    }
+
     /** A scheduled deletion with this recovery window, validated: 7 to 30 days. */
-    static SecretOperation schedule(int recoveryDays) {
+    public static SecretOperation schedule(int recoveryDays) {
         return new SecretOperation(Kind.SCHEDULE, checkRecoveryDays(recoveryDays));
     }
 
