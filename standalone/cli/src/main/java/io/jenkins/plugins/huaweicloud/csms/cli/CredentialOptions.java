@@ -46,6 +46,14 @@ final class CredentialOptions {
                             + " --endpoint (the password is never sent to a guessed host).")
     String iamEndpoint;
 
+    /** Which credential the run uses, for the log: never the secret itself. */
+    String describe() {
+        if (iamUser != null) {
+            return "--iam-user " + iamUser;
+        }
+        return tokenFile != null ? "--token-file " + tokenFile : "env " + CliContext.TOKEN_ENV;
+    }
+
     /**
      * Validates the options and builds the token source without sending anything: an IAM exchange happens on the
      * first deletion.

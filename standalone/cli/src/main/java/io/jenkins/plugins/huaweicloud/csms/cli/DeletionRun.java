@@ -1,27 +1,20 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
-import io.jenkins.plugins.huaweicloud.csms.client.BatchDeletion;
-import io.jenkins.plugins.huaweicloud.csms.client.BatchSummary;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
-import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
-import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
-import io.jenkins.plugins.huaweicloud.csms.client.TagFilter;
-import io.jenkins.plugins.huaweicloud.csms.client.TagTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The deletion path shared by {@code csms delete} and {@code csms demo}: one {@link CsmsClient} and one token source
- * for all names, each result handed on as soon as it is known.
+ * The demo's deletion path: one {@link CsmsClient} and one token source for all names, deleted in order with the
+ * demo's short waits ({@code csms delete} runs the engine's {@code DeletionJob}).
  */
 final class DeletionRun {
     private final CsmsClient client;
@@ -36,44 +29,6 @@ final class DeletionRun {
                 .clock(ctx.clock())
                 .progress(progress)
                 .build();
-    }
-
-    /**
-     * Deletes the names with bounded concurrency at a shared rate; each result is handed on as it finishes (in
-     * input order only with a concurrency of 1). Nothing is kept per secret.
-     */
-    BatchSummary deleteBatch(
-            ProjectId project, List<SecretName> names, int concurrency, double rate, Consumer<DeletionResult> onResult)
-            throws InterruptedException {
-        return BatchDeletion.of(client).concurrency(concurrency).rate(rate).run(project, names, onResult);
-    }
-
-    /** Runs an operation (delete, scheduled deletion, restore) over the names, like {@link #deleteBatch}. */
-    BatchSummary runBatch(
-            ProjectId project,
-            List<SecretName> names,
-            SecretOperation operation,
-            int concurrency,
-            double rate,
-            Consumer<DeletionResult> onResult)
-            throws InterruptedException {
-        return BatchDeletion.of(client)
-                .concurrency(concurrency)
-                .rate(rate)
-                .operation(operation)
-                .run(project, names, onResult);
-    }
-
-    /** Queries the project by tag and picks the names; sends no DELETE. */
-    TagTeardown.Plan planTags(ProjectId project, List<TagFilter> tags, int maxCount)
-            throws ListingException, InterruptedException {
-        return TagTeardown.plan(client, project, tags, maxCount);
-    }
-
-    /** Lists the project and picks the names that start with the prefix; sends no DELETE. */
-    PrefixTeardown.Plan planPrefix(ProjectId project, String prefix, int maxCount)
-            throws ListingException, InterruptedException {
-        return PrefixTeardown.plan(client, project, prefix, maxCount);
     }
 
     /** Deletes each name in order; returns the results in the same order. */

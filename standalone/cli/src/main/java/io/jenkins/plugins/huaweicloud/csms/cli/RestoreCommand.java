@@ -1,6 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
-import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
 import picocli.CommandLine.Command;
 
 /** {@code csms restore}: cancels scheduled deletions. Same selection options, output and exit codes as delete. */
@@ -24,12 +24,7 @@ final class RestoreCommand extends DeleteCommand {
     }
 
     @Override
-    SecretOperation operation() {
-        return SecretOperation.cancelDeletion();
-    }
-
-    @Override
-    String dryRunVerb() {
-        return "restored";
+    DeletionRequest.Action action() {
+        return DeletionRequest.Action.RESTORE;
     }
 }

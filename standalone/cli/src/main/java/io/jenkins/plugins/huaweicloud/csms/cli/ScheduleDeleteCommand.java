@@ -1,8 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
-import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
-import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
-import java.io.PrintWriter;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,22 +37,12 @@ final class ScheduleDeleteCommand extends DeleteCommand {
     }
 
     @Override
-    Plan plan(PrintWriter err) {
-        try {
-            SecretOperation.checkRecoveryDays(recoveryDays);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--recovery-days: " + e.getMessage());
-        }
-        return super.plan(err);
+    DeletionRequest.Action action() {
+        return DeletionRequest.Action.SCHEDULE_DELETION;
     }
 
     @Override
-    SecretOperation operation() {
-        return SecretOperation.schedule(recoveryDays);
-    }
-
-    @Override
-    String dryRunVerb() {
-        return "scheduled for deletion in " + recoveryDays + " days";
+    Integer recoveryDays() {
+        return recoveryDays;
     }
 }

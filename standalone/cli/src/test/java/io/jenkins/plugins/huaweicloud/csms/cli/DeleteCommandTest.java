@@ -188,7 +188,7 @@ class DeleteCommandTest extends EmulatorFixture {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.outLines()).hasSize(2);
         assertThat(deleteRequests("pr-1")).isEqualTo(1);
-        assertThat(r.err()).contains("--name pr-1 is given more than once; it is handled once.");
+        assertThat(r.err()).contains("--name pr-1 is given more than once; it is deleted once.");
     }
 
     @Test

@@ -36,7 +36,7 @@ class SelectionTest extends EmulatorFixture {
 
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         assertThat(r.outLines()).extracting(l -> l.split("\t")[1]).containsExactlyInAnyOrder("app.db-password", "pr-1");
-        assertThat(r.err()).contains("1 names from --names-file are given more than once");
+        assertThat(r.err()).contains("--name pr-1 is given more than once; it is deleted once.");
         assertThat(emulator.secretNames(PROJECT)).containsExactly("keep");
     }
 

@@ -107,6 +107,33 @@ public final class SecretOperation {
         };
     }
 
+    /** "delete", "schedule the deletion of", "restore": for "would ... NAME". */
+    String verb() {
+        return switch (kind) {
+            case DELETE -> "delete";
+            case SCHEDULE -> "schedule the deletion of";
+            case CANCEL -> "restore";
+        };
+    }
+
+    /** "deleted", "scheduled for deletion", "restored": for "N secrets would be ...". */
+    String pastVerb() {
+        return switch (kind) {
+            case DELETE -> "deleted";
+            case SCHEDULE -> "scheduled for deletion in " + recoveryDays + " days";
+            case CANCEL -> "restored";
+        };
+    }
+
+    /** "Deleting", "Scheduling the deletion (N days) of", "Restoring": for "... N secrets of project ...". */
+    String gerund() {
+        return switch (kind) {
+            case DELETE -> "Deleting";
+            case SCHEDULE -> "Scheduling the deletion (in " + recoveryDays + " days) of";
+            case CANCEL -> "Restoring";
+        };
+    }
+
     /** What "absent" means for this operation, for the reason. */
     String nothingTo() {
         return switch (kind) {

@@ -44,6 +44,12 @@ public final class TagTeardown {
     /** Lists the matching secrets and plans the deletion; sends no DELETE. */
     public static Plan plan(CsmsClient client, ProjectId project, List<TagFilter> tags, int maxCount)
             throws ListingException, InterruptedException {
+        return plan(client, Pacer.NONE, project, tags, maxCount);
+    }
+
+    /** The same, with the pages paced by a pacer the run shares with its deletions. */
+    static Plan plan(CsmsClient client, Pacer pacer, ProjectId project, List<TagFilter> tags, int maxCount)
+            throws ListingException, InterruptedException {
         if (tags == null || tags.isEmpty()) {
             throw new InvalidInputException("No tag given: give at least one KEY=VALUE, such as env=pr-42.");
         }
@@ -58,7 +64,7 @@ public final class TagTeardown {
                 .addPathSegment("resource_instances")
                 .addPathSegment("action")
                 .build();
-        SecretLister lister = new SecretLister(client);
+        SecretLister lister = new SecretLister(client, pacer);
         List<SecretName> names = new ArrayList<>();
         int matched = 0;
         int skipped = 0;
