@@ -40,9 +40,10 @@ final class CredentialOptions {
     @Option(
             names = "--iam-endpoint",
             paramLabel = "URL",
-            description = "IAM base URL. Default: https://iam.REGION.myhuaweicloud.com for --region or for an"
-                    + " --endpoint of the form https://kms.REGION.myhuaweicloud.com; required with any other"
-                    + " --endpoint (the password is never sent to a guessed host).")
+            description =
+                    "IAM base URL. Default: https://iam.REGION.myhuaweicloud.com (.eu for eu-west-1*) for --region"
+                            + " or for an --endpoint of the form https://kms.REGION.myhuaweicloud.com (.eu); required with any other"
+                            + " --endpoint (the password is never sent to a guessed host).")
     String iamEndpoint;
 
     /** Which credential the run uses, for the log: never the secret itself. */

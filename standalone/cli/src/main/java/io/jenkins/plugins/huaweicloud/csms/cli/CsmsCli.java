@@ -22,7 +22,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deletes Huawei Cloud CSMS secrets immediately; runs a local emulator and a demo.",
-        subcommands = {DeleteCommand.class, EmulatorCommand.class, DemoCommand.class},
+        subcommands = {
+            DeleteCommand.class,
+            ScheduleDeleteCommand.class,
+            RestoreCommand.class,
+            EmulatorCommand.class,
+            DemoCommand.class
+        },
         exitCodeListHeading = "%nExit status of delete:%n",
         exitCodeList = {
             "0:every secret's outcome is SUCCESS",
@@ -64,7 +70,8 @@ public final class CsmsCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give delete, emulator or demo.");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: give delete, schedule-delete, restore, emulator or demo.");
     }
 
     private static IFactory factory(CliContext ctx) {
@@ -75,6 +82,12 @@ public final class CsmsCli implements Callable<Integer> {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == DeleteCommand.class) {
                     return (K) new DeleteCommand(ctx);
+                }
+                if (cls == ScheduleDeleteCommand.class) {
+                    return (K) new ScheduleDeleteCommand(ctx);
+                }
+                if (cls == RestoreCommand.class) {
+                    return (K) new RestoreCommand(ctx);
                 }
                 if (cls == EmulatorCommand.class) {
                     return (K) new EmulatorCommand(ctx);

@@ -15,11 +15,14 @@ import io.jenkins.plugins.huaweicloud.csms.client.JobListener;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -65,27 +68,34 @@ import picocli.CommandLine.Spec;
             "lines are printed, then a summary with 'interrupted' on stderr; exit status 130 (SIGINT) or 143 (SIGTERM).",
             "A second signal exits at once. Server text is printed with every secret replaced by [redacted]."
         })
-final class DeleteCommand implements Callable<Integer> {
+class DeleteCommand implements Callable<Integer> {
     /** The deletion job's messages name the options as typed here. */
     static final ArgumentNames OPTIONS = new ArgumentNames(
-            Map.of(
-                    "names", "--name",
-                    "prefix", "--prefix",
-                    "maxCount", "--max-count",
-                    "concurrency", "--concurrency",
-                    "rate", "--rate",
-                    "endpoint", "--endpoint URL",
-                    "region", "--region REGION",
-                    "ifMissing", "--if-missing",
-                    "attempts", "--attempts",
-                    "timeout", "--timeout"),
-            "Give at least one --name NAME, or --prefix PREFIX.",
-            "Give --name (one or more) or --prefix, not both.",
+            Map.ofEntries(
+                    Map.entry("names", "--name"),
+                    Map.entry("prefix", "--prefix"),
+                    Map.entry("maxCount", "--max-count"),
+                    Map.entry("concurrency", "--concurrency"),
+                    Map.entry("rate", "--rate"),
+                    Map.entry("endpoint", "--endpoint URL"),
+                    Map.entry("region", "--region REGION"),
+                    Map.entry("ifMissing", "--if-missing"),
+                    Map.entry("attempts", "--attempts"),
+                    Map.entry("timeout", "--timeout"),
+                    Map.entry("tags", "--tag"),
+                    Map.entry("recoveryDays", "--recovery-days")),
+            "Give at least one --name NAME, or --prefix PREFIX (or --names-file FILE, or --tag KEY=VALUE).",
+            "Give --name (one or more) or --prefix, not both: --name/--names-file, --prefix and --tag are different"
+                    + " ways to select secrets; use one.",
             "");
 
-    private static final Pattern OFFICIAL_KMS = Pattern.compile("https://kms\\.([a-z0-9-]+)\\.myhuaweicloud\\.com");
+    private static final Pattern OFFICIAL_KMS =
+            Pattern.compile("https://kms\\.([a-z0-9-]+)\\.(myhuaweicloud\\.(?:com|eu))");
 
     private final CliContext ctx;
+
+    /** Where {@code --names-file -} reads from; a test sets its own. */
+    Supplier<InputStream> stdin = () -> System.in;
 
     @Spec
     CommandSpec spec;
@@ -100,8 +110,25 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(
             names = "--name",
             paramLabel = "NAME",
-            description = "Secret to delete (repeatable): 1 to 64 of A-Z a-z 0-9 _ -. Give --name or --prefix.")
+            description =
+                    "Secret to delete (repeatable): 1 to 64 of A-Z a-z 0-9 . _ - (not only periods). Give --name or"
+                            + " --prefix.")
     List<String> names;
+
+    @Option(
+            names = "--names-file",
+            paramLabel = "FILE",
+            description = "Read secret names from FILE, or from stdin with -: one per line, blank lines and lines"
+                    + " starting with # ignored. Every name is checked before anything is sent. May be combined"
+                    + " with --name.")
+    String namesFile;
+
+    @Option(
+            names = "--tag",
+            paramLabel = "KEY=VALUE",
+            description = "Select every secret of the project tagged KEY=VALUE (repeatable: different keys must all"
+                    + " match, values of the same key are alternatives), found by CSMS's query by tag.")
+    List<String> tags;
 
     @Option(
             names = "--prefix",
@@ -114,7 +141,7 @@ final class DeleteCommand implements Callable<Integer> {
             names = "--max-count",
             paramLabel = "N",
             defaultValue = "100",
-            description = "With --prefix: if more than N secrets match, delete nothing and fail (default"
+            description = "With --prefix or --tag: if more than N secrets match, do nothing and fail (default"
                     + " ${DEFAULT-VALUE}, at most 10000).")
     int maxCount;
 
@@ -149,7 +176,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(
             names = "--region",
             paramLabel = "REGION",
-            description = "Region id such as cn-north-4: the endpoint is https://kms.REGION.myhuaweicloud.com.")
+            description = "Region id such as cn-north-4: the endpoint is https://kms.REGION.myhuaweicloud.com"
+                    + " (myhuaweicloud.eu for eu-west-101 and other eu-west-1* regions).")
     String region;
 
     @Mixin
@@ -202,8 +230,8 @@ final class DeleteCommand implements Callable<Integer> {
         try {
             plan = plan(err);
         } catch (InvalidInputException e) {
-            err.println("csms delete: " + e.getMessage());
-            err.println("Nothing was sent. Run 'csms delete --help' for usage.");
+            err.println("csms " + spec.name() + ": " + e.getMessage());
+            err.println("Nothing was sent. Run 'csms " + spec.name() + " --help' for usage.");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
@@ -241,7 +269,7 @@ final class DeleteCommand implements Callable<Integer> {
                     terminal,
                     stop::requested);
         } catch (DeletionRefusedException e) {
-            output.problem(e.getMessage());
+            output.problem(spec.name(), e.getMessage());
             return ExitCodes.FAILURE;
         }
         stop.finished();
@@ -295,8 +323,11 @@ final class DeleteCommand implements Callable<Integer> {
     DeletionRequest request() {
         return DeletionRequest.builder()
                 .project(project)
-                .names(names)
+                .names(allNames())
                 .prefix(prefix)
+                .tags(tags)
+                .action(action())
+                .recoveryDays(recoveryDays())
                 .maxCount(maxCount)
                 .dryRun(dryRun)
                 .concurrency(concurrency)
@@ -308,6 +339,26 @@ final class DeleteCommand implements Callable<Integer> {
                 .attempts(attempts)
                 .timeoutSeconds(timeoutSeconds)
                 .build();
+    }
+
+    /** What each selected secret is asked: delete now here; scheduled deletion or restore in the subcommands. */
+    DeletionRequest.Action action() {
+        return DeletionRequest.Action.DELETE;
+    }
+
+    /** The recovery window of a scheduled deletion, or null. */
+    Integer recoveryDays() {
+        return null;
+    }
+
+    /** {@code --name} values, then the names of {@code --names-file} (read and checked now); null when neither. */
+    private List<String> allNames() {
+        if (namesFile == null) {
+            return names;
+        }
+        List<String> all = new ArrayList<>(names == null ? List.of() : names);
+        all.addAll(NamesFile.read(namesFile, stdin));
+        return all;
     }
 
     /**
@@ -354,14 +405,18 @@ final class DeleteCommand implements Callable<Integer> {
         }
     }
 
-    /** The region of an official endpoint {@code https://kms.REGION.myhuaweicloud.com}, else null. */
+    /**
+     * The region of an official endpoint {@code https://kms.REGION.DOMAIN} whose domain is the one that serves that
+     * region ({@code myhuaweicloud.com}, or {@code myhuaweicloud.eu} for eu-west-1*), else null.
+     */
     static String officialRegion(Endpoint endpoint) {
         Matcher m = OFFICIAL_KMS.matcher(endpoint.url());
         if (!m.matches()) {
             return null;
         }
         try {
-            return Endpoint.checkRegion(m.group(1));
+            String region = Endpoint.checkRegion(m.group(1));
+            return Endpoint.domainFor(region).equals(m.group(2)) ? region : null;
         } catch (InvalidInputException e) {
             return null;
         }

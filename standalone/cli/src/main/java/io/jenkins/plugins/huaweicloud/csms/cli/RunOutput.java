@@ -53,9 +53,9 @@ final class RunOutput {
         err.flush();
     }
 
-    /** {@code csms delete: message} on stderr, for a problem that ends the command. */
-    synchronized void problem(String message) {
-        err.println("csms delete: " + redactor.redact(message));
+    /** {@code csms COMMAND: message} on stderr, for a problem that ends the command. */
+    synchronized void problem(String command, String message) {
+        err.println("csms " + command + ": " + redactor.redact(message));
         err.flush();
     }
 

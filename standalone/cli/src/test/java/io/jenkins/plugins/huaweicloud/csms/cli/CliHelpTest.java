@@ -52,7 +52,7 @@ class CliHelpTest {
         Cli.Result r = cli.run();
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("Missing command: give delete, emulator or demo.");
+        assertThat(r.err()).contains("Missing command: give delete, schedule-delete, restore, emulator or demo.");
     }
 
     @Test

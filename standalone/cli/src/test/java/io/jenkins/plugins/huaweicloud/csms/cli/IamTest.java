@@ -184,4 +184,54 @@ class IamTest extends EmulatorFixture {
                         USER))
                 .contains("iam=https://iam.cn-north-4.myhuaweicloud.com");
     }
+
+    @Test
+    void theDublinRegionUsesIamAtMyhuaweicloudEu() {
+        assertThat(plannedIam(
+                        "--region",
+                        "eu-west-101",
+                        "--project",
+                        PROJECT,
+                        "--name",
+                        "a",
+                        "--iam-domain",
+                        ACCOUNT,
+                        "--iam-user",
+                        USER))
+                .contains("iam=https://iam.eu-west-101.myhuaweicloud.eu");
+        assertThat(plannedIam(
+                        "--endpoint",
+                        "https://kms.eu-west-101.myhuaweicloud.eu",
+                        "--project",
+                        PROJECT,
+                        "--name",
+                        "a",
+                        "--iam-domain",
+                        ACCOUNT,
+                        "--iam-user",
+                        USER))
+                .contains("iam=https://iam.eu-west-101.myhuaweicloud.eu");
+    }
+
+    @Test
+    void aKmsEndpointOnTheWrongDomainForItsRegionNeedsAnExplicitIamEndpoint() {
+        cli.env("CSMS_IAM_PASSWORD", PASSWORD);
+
+        Cli.Result r = cli.run(
+                "delete",
+                "--endpoint",
+                "https://kms.eu-west-101.myhuaweicloud.com",
+                "--project",
+                PROJECT,
+                "--name",
+                "a",
+                "--iam-domain",
+                ACCOUNT,
+                "--iam-user",
+                USER);
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--iam-endpoint URL is required");
+        assertThat(emulator.requestCount()).isZero();
+    }
 }

@@ -26,19 +26,21 @@ class RefusalTest extends EmulatorFixture {
 
     static Stream<Arguments> badDeleteArguments() {
         return Stream.of(
-                Arguments.of(List.of("--name", "a/b"), "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'"),
-                Arguments.of(List.of("--name", "ok", "--name", ".."), "it contains '.'"),
+                Arguments.of(List.of("--name", "a/b"), "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'"),
+                Arguments.of(List.of("--name", "ok", "--name", ".."), "not only periods"),
+                Arguments.of(List.of("--prefix", "..."), "not only periods"),
                 Arguments.of(List.of("--name", "a", "--attempts", "0"), "it must be from 1 to 10"),
                 Arguments.of(List.of("--name", "a", "--attempts", "11"), "it must be from 1 to 10"),
                 Arguments.of(List.of("--name", "a", "--attempts", "three"), "'three' is not an int"),
                 Arguments.of(List.of("--name", "a", "--timeout", "0"), "it must be from 1 to 1800 seconds"),
                 Arguments.of(List.of("--name", "a", "--timeout", "1801"), "it must be from 1 to 1800 seconds"),
                 Arguments.of(List.of("--name", "a", "--if-missing", "MAYBE"), "must be SUCCESS, UNSTABLE or FAILURE"),
-                Arguments.of(List.of(), "Give at least one --name NAME, or --prefix PREFIX."),
+                Arguments.of(
+                        List.of(), "Give at least one --name NAME, or --prefix PREFIX (or --names-file FILE, or --tag"),
                 Arguments.of(List.of("--prefix", "pr"), "at least 3 characters"),
                 Arguments.of(List.of("--prefix", "pr/../"), "it contains '/'"),
                 Arguments.of(
-                        List.of("--prefix", "pr-1", "--name", "a"), "Give --name (one or more) or --prefix, not both."),
+                        List.of("--prefix", "pr-1", "--name", "a"), "Give --name (one or more) or --prefix, not both"),
                 Arguments.of(List.of("--prefix", "pr-1", "--max-count", "0"), "it must be from 1 to 10000"),
                 Arguments.of(List.of("--name", "a", "--concurrency", "0"), "it must be from 1 to 32"),
                 Arguments.of(List.of("--name", "a", "--concurrency", "33"), "it must be from 1 to 32"),

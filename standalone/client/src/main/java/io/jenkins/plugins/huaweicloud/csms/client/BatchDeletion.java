@@ -30,17 +30,29 @@ public final class BatchDeletion {
     private final int concurrency;
     private final double ratePerSecond;
     private final BooleanSupplier stopping;
+    private final SecretOperation operation;
 
-    private BatchDeletion(CsmsClient client, int concurrency, double ratePerSecond, BooleanSupplier stopping) {
+    private BatchDeletion(
+            CsmsClient client,
+            int concurrency,
+            double ratePerSecond,
+            BooleanSupplier stopping,
+            SecretOperation operation) {
         this.client = client;
         this.concurrency = concurrency;
         this.ratePerSecond = ratePerSecond;
         this.stopping = stopping;
+        this.operation = operation;
+    }
+
+    /** What each secret is asked: delete now (the default), a scheduled deletion, or its cancellation. */
+    public BatchDeletion operation(SecretOperation op) {
+        return new BatchDeletion(client, concurrency, ratePerSecond, stopping, Objects.requireNonNull(op, "operation"));
     }
 
     /** A batch with the defaults: 4 at a time, 10 requests per second (CSMS allows about 20 per user). */
     public static BatchDeletion of(CsmsClient client) {
-        return new BatchDeletion(client, DEFAULT_CONCURRENCY, DEFAULT_RATE, () -> false);
+        return new BatchDeletion(client, DEFAULT_CONCURRENCY, DEFAULT_RATE, () -> false, SecretOperation.DELETE);
     }
 
     public BatchDeletion concurrency(int n) {
@@ -48,7 +60,7 @@ public final class BatchDeletion {
             throw new InvalidInputException(
                     "Concurrency " + n + " is invalid: it must be from 1 to " + MAX_CONCURRENCY + ".");
         }
-        return new BatchDeletion(client, n, ratePerSecond, stopping);
+        return new BatchDeletion(client, n, ratePerSecond, stopping, operation);
     }
 
     public BatchDeletion rate(double perSecond) {
@@ -56,7 +68,7 @@ public final class BatchDeletion {
             throw new InvalidInputException("Rate " + perSecond + " is invalid: it must be more than 0 and at most "
                     + (int) MAX_RATE + " requests per second.");
         }
-        return new BatchDeletion(client, concurrency, perSecond, stopping);
+        return new BatchDeletion(client, concurrency, perSecond, stopping, operation);
     }
 
     /**
@@ -65,7 +77,8 @@ public final class BatchDeletion {
      * Secrets that were never sent are not reported at all.
      */
     public BatchDeletion stopWhen(BooleanSupplier stopping) {
-        return new BatchDeletion(client, concurrency, ratePerSecond, Objects.requireNonNull(stopping, "stopping"));
+        return new BatchDeletion(
+                client, concurrency, ratePerSecond, Objects.requireNonNull(stopping, "stopping"), operation);
     }
 
     /**
@@ -90,7 +103,8 @@ public final class BatchDeletion {
                 done.submit(() -> {
                     SecretName name;
                     while (!stopping.getAsBoolean() && (name = shared.nextOrNull()) != null) {
-                        DeletionResult result = new DeletionCall(client, project, name, pacer, stopping).run();
+                        DeletionResult result =
+                                new DeletionCall(client, project, name, pacer, operation, stopping).run();
                         if (result == null) {
                             break; // stopping: it was never sent
                         }

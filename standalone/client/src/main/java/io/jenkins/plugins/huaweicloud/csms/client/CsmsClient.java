@@ -67,6 +67,29 @@ public final class CsmsClient {
     }
 
     /**
+     * Schedules one secret's deletion after a recovery window of 7 to 30 days ({@code POST .../scheduled-deleted-tasks/
+     * create}); until then it is {@code PENDING_DELETE} and {@link #cancelDeletion} restores it. Same retries and
+     * result shape as {@link #delete}; {@link ResultKind#SCHEDULED} on success.
+     *
+     * @throws InvalidInputException when the window is outside 7 to 30 days (nothing is sent)
+     * @throws InterruptedException when the calling thread is interrupted; the HTTP call is cancelled first
+     */
+    public DeletionResult scheduleDeletion(ProjectId project, SecretName name, int recoveryDays)
+            throws InterruptedException {
+        return new DeletionCall(this, project, name, Pacer.NONE, SecretOperation.schedule(recoveryDays)).run();
+    }
+
+    /**
+     * Cancels a scheduled deletion ({@code POST .../scheduled-deleted-tasks/cancel}): {@link ResultKind#RESTORED}, or
+     * {@link ResultKind#NOT_SCHEDULED} when the secret was not pending deletion. Same retries as {@link #delete}.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the HTTP call is cancelled first
+     */
+    public DeletionResult cancelDeletion(ProjectId project, SecretName name) throws InterruptedException {
+        return new DeletionCall(this, project, name, Pacer.NONE, SecretOperation.CANCEL).run();
+    }
+
+    /**
      * A read-only check that the endpoint answers and accepts the token for this project: lists at most one
      * secret name, once. For a "Test connection" button; nothing is deleted.
      */

@@ -6,7 +6,10 @@ import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
-/** One secret's deletion: the attempt loop, its retries and the classification of the last answer. */
+/**
+ * One secret's deletion (or scheduled deletion, or its cancellation; see {@link SecretOperation}): the attempt loop,
+ * its retries and the classification of the last answer.
+ */
 final class DeletionCall {
     private static final String USER_AGENT = "huaweicloud-csms-jenkins/" + Version.get();
 
@@ -15,30 +18,36 @@ final class DeletionCall {
     private final ClientSettings settings;
     private final ProjectId project;
     private final SecretName name;
+    private final SecretOperation operation;
     private final HttpUrl url;
 
     private boolean reauthenticated;
     private String ambiguousEarlier;
 
     DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer) {
-        this(client, project, name, pacer, () -> false);
+        this(client, project, name, pacer, SecretOperation.DELETE, () -> false);
+    }
+
+    DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer, SecretOperation operation) {
+        this(client, project, name, pacer, operation, () -> false);
     }
 
     /** A call of a run that may be stopped: once {@code stopping} is true it sends no further request. */
-    DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer, BooleanSupplier stopping) {
+    DeletionCall(
+            CsmsClient client,
+            ProjectId project,
+            SecretName name,
+            Pacer pacer,
+            SecretOperation operation,
+            BooleanSupplier stopping) {
         this.client = client;
+        this.operation = operation;
         this.loop = new RetryLoop(client, pacer, client.settings().attempts(), name.value(), stopping);
         this.settings = client.settings();
         this.project = project;
         this.name = name;
         // Built from validated values only, one segment at a time: nothing in a name can change the path.
-        this.url = client.endpoint()
-                .urlBuilder()
-                .addPathSegment("v1")
-                .addPathSegment(project.value())
-                .addPathSegment("secrets")
-                .addPathSegment(name.value())
-                .build();
+        this.url = operation.url(client.endpoint(), project, name);
     }
 
     /**
@@ -60,9 +69,8 @@ final class DeletionCall {
             }
             // A token minted during the run is known before it is sent, so any echo of it is redacted.
             client.redactor().register(token.value());
-            Request request = new Request.Builder()
-                    .url(url)
-                    .delete()
+            Request request = operation
+                    .method(new Request.Builder().url(url))
                     .header("X-Auth-Token", token.value())
                     .header("Accept", "application/json")
                     .header("User-Agent", USER_AGENT)
@@ -106,10 +114,10 @@ final class DeletionCall {
             requestId = error.requestId();
         }
         if (answer.isSuccessful()) {
-            return answered(ResultKind.DELETED, "deleted", answer, error, requestId);
+            return answered(operation.done(), operation.doneReason(), answer, error, requestId);
         }
         if (isAbsent(status, error.code())) {
-            if (ambiguousEarlier != null) {
+            if (ambiguousEarlier != null && operation.kind() == SecretOperation.Kind.DELETE) {
                 return answered(
                         ResultKind.ABSENT_AFTER_RETRY,
                         "deleted by an earlier attempt or already absent: an earlier attempt ended with "
@@ -119,7 +127,7 @@ final class DeletionCall {
                         requestId);
             }
             return answered(
-                    ResultKind.ALREADY_ABSENT, "already absent: there was nothing to delete", answer, error, requestId);
+                    ResultKind.ALREADY_ABSENT, "already absent: " + operation.nothingTo(), answer, error, requestId);
         }
         if (status == 401) {
             if (!reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
@@ -153,16 +161,17 @@ final class DeletionCall {
                     requestId);
         }
         if (status == 400) {
-            return answered(ResultKind.REJECTED, rejectedReason(error.code()), answer, error, requestId);
+            DeletionResult lifecycle = lifecycleRefusal(error.code(), answer, error, requestId);
+            return lifecycle != null
+                    ? lifecycle
+                    : answered(ResultKind.REJECTED, "rejected by CSMS (HTTP 400)", answer, error, requestId);
         }
         if (status == 429) {
             return retryOrFinish(ResultKind.THROTTLED, "throttled (HTTP 429)", answer, retryAfter, error, requestId);
         }
         if (status == 500 || status == 502 || status == 503 || status == 504) {
             ambiguousEarlier = "HTTP " + status;
-            String from = error.message() == null && error.code() == null
-                    ? " from " + client.endpoint().host()
-                    : "";
+            String from = error.code() == null ? " from " + client.endpoint().host() : "";
             return retryOrFinish(
                     ResultKind.SERVER_ERROR,
                     "server error (HTTP " + status + from + ")",
@@ -178,11 +187,48 @@ final class DeletionCall {
         return status == 404 || (status == 400 && ("CSMS.0005".equals(code) || "CSMS.0106".equals(code)));
     }
 
-    private static String rejectedReason(String code) {
-        if ("CSMS.0103".equals(code) || "CSMS.0107".equals(code)) {
-            return "rejected (HTTP 400): the secret is pending a scheduled deletion; cancel that first or let it run";
+    /**
+     * A 400 that says where the secret stands in its deletion lifecycle, or null for any other 400. After an
+     * ambiguous earlier attempt, "already pending" on a schedule (or "not pending" on a cancel) most likely means
+     * that attempt did the work, just as an absence after an ambiguous delete does.
+     */
+    private DeletionResult lifecycleRefusal(String code, HttpAnswer answer, ErrorBody error, String requestId) {
+        boolean pending = "CSMS.0103".equals(code) || "CSMS.0107".equals(code);
+        boolean notPending = "CSMS.0108".equals(code) && operation.kind() == SecretOperation.Kind.CANCEL;
+        String earlier = ambiguousEarlier == null
+                ? null
+                : " by an earlier attempt (it ended with " + ambiguousEarlier + ", then CSMS answered " + code + ")";
+        if (pending && operation.kind() == SecretOperation.Kind.SCHEDULE) {
+            return earlier != null
+                    ? answered(ResultKind.SCHEDULED, "deletion scheduled" + earlier, answer, error, requestId)
+                    : answered(
+                            ResultKind.PENDING_DELETION,
+                            "already pending a scheduled deletion (HTTP 400 " + code + "): nothing changed; its"
+                                    + " recovery window was set when it was first scheduled",
+                            answer,
+                            error,
+                            requestId);
         }
-        return "rejected by CSMS (HTTP 400)";
+        if (pending) {
+            return answered(
+                    ResultKind.PENDING_DELETION,
+                    "not deleted now: the secret is pending a scheduled deletion (HTTP 400 " + code + "); it will be"
+                            + " deleted when its recovery window ends, or restore it first and delete it again",
+                    answer,
+                    error,
+                    requestId);
+        }
+        if (notPending) {
+            return earlier != null
+                    ? answered(ResultKind.RESTORED, "restored" + earlier, answer, error, requestId)
+                    : answered(
+                            ResultKind.NOT_SCHEDULED,
+                            "nothing to restore: the secret is not pending deletion (HTTP 400 " + code + ")",
+                            answer,
+                            error,
+                            requestId);
+        }
+        return null;
     }
 
     private static String redirectHost(String location) {

@@ -57,7 +57,25 @@ public final class DeletionJob {
                 request.iamDomain() != null ? request.iamDomain() : defaults.iamDomain(),
                 notes,
                 concurrency,
-                rate);
+                rate,
+                operation(request, labels));
+    }
+
+    private static SecretOperation operation(DeletionRequest request, ArgumentNames labels) {
+        switch (request.action()) {
+            case SCHEDULE_DELETION:
+                int days =
+                        request.recoveryDays() != null ? request.recoveryDays() : SecretOperation.DEFAULT_RECOVERY_DAYS;
+                try {
+                    return SecretOperation.schedule(days);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(labels.of("recoveryDays") + ": " + e.getMessage());
+                }
+            case RESTORE:
+                return SecretOperation.cancelDeletion();
+            default:
+                return SecretOperation.delete();
+        }
     }
 
     /**
@@ -101,24 +119,31 @@ public final class DeletionJob {
             listener.log("Listing the secrets whose names start with '" + target.prefix() + "'" + where);
             names = matching(csms, pacer, plan, listener);
         }
+        if (target.kind() == DeletionPlan.Kind.TAGS) {
+            listener.log("Listing the secrets tagged " + TagTeardown.describe(target.tags()) + where);
+            names = tagged(csms, pacer, plan, listener);
+        }
+        SecretOperation operation = plan.operation();
         if (plan.dryRun()) {
             for (SecretName name : names) {
                 listener.wouldDelete(name);
-                listener.log("dry run: would delete " + name);
+                listener.log("dry run: would " + operation.verb() + " " + name);
             }
-            listener.log("dry run: " + names.size() + " secrets would be deleted; nothing was sent.");
+            listener.log(
+                    "dry run: " + names.size() + " secrets would be " + operation.pastVerb() + "; nothing was sent.");
             return DeletionReport.dryRun(target.kind(), names);
         }
         if (names.isEmpty()) {
             return DeletionReport.of(target.kind(), List.of(), List.of(), 0, redactor);
         }
-        listener.log("Deleting " + names.size() + (names.size() == 1 ? " secret" : " secrets") + where);
+        listener.log(operation.gerund() + " " + names.size() + (names.size() == 1 ? " secret" : " secrets") + where);
         listener.deleting(names);
         List<DeletionResult> results = Collections.synchronizedList(new ArrayList<>(names.size()));
         BatchSummary summary = BatchDeletion.of(csms)
                 .concurrency(plan.concurrency())
                 .rate(plan.rate())
                 .stopWhen(stopping)
+                .operation(operation)
                 .run(plan.project(), names.iterator(), pacer, r -> {
                     results.add(r);
                     listener.result(r);
@@ -193,11 +218,34 @@ public final class DeletionJob {
         return found.names();
     }
 
+    private static List<SecretName> tagged(CsmsClient csms, RatePacer pacer, DeletionPlan plan, JobListener listener)
+            throws DeletionRefusedException, InterruptedException {
+        DeletionPlan.Target target = plan.target();
+        TagTeardown.Plan found;
+        try {
+            found = TagTeardown.plan(csms, pacer, plan.project(), target.tags(), target.maxCount());
+        } catch (ListingException e) {
+            throw new DeletionRefusedException(csms.redactor().redact(e.getMessage()) + ". Nothing was deleted.");
+        }
+        if (found.skippedInvalid() > 0) {
+            listener.log(
+                    found.skippedInvalid() + " tagged secrets have names that are not valid secret names (or hold a"
+                            + " piece of a credential); they are left alone.");
+        }
+        if (found.overLimit()) {
+            throw new DeletionRefusedException(found.refusal());
+        }
+        listener.log(found.matched() + " secrets have the tags " + TagTeardown.describe(target.tags()) + " (maximum "
+                + target.maxCount() + ").");
+        return found.names();
+    }
+
     private static DeletionPlan.Target target(
             DeletionRequest request, ArgumentNames labels, Set<SecretName> distinct, List<String> notes) {
         int given = (request.name() != null ? 1 : 0)
                 + (request.names() != null ? 1 : 0)
-                + (request.prefix() != null ? 1 : 0);
+                + (request.prefix() != null ? 1 : 0)
+                + (request.tags() != null ? 1 : 0);
         if (given > 1) {
             throw new InvalidInputException(labels.twoTargets());
         }
@@ -208,11 +256,15 @@ public final class DeletionJob {
                 bounded(labels, "maxCount", request.maxCount(), PrefixTeardown.DEFAULT_MAX_COUNT, MAX_PREFIX_COUNT, "");
         if (request.prefix() != null) {
             PrefixTeardown.checkPrefix(request.prefix());
-            return new DeletionPlan.Target(DeletionPlan.Kind.PREFIX, List.of(), request.prefix(), maxCount);
+            return new DeletionPlan.Target(DeletionPlan.Kind.PREFIX, List.of(), request.prefix(), maxCount, List.of());
+        }
+        if (request.tags() != null) {
+            return new DeletionPlan.Target(
+                    DeletionPlan.Kind.TAGS, List.of(), null, maxCount, TagFilter.parse(request.tags()));
         }
         if (request.name() != null) {
             return new DeletionPlan.Target(
-                    DeletionPlan.Kind.NAME, List.of(SecretName.of(request.name())), null, maxCount);
+                    DeletionPlan.Kind.NAME, List.of(SecretName.of(request.name())), null, maxCount, List.of());
         }
         if (request.names().isEmpty()) {
             throw new InvalidInputException(labels.of("names") + " is empty: give at least one secret name.");
@@ -223,7 +275,7 @@ public final class DeletionJob {
                 notes.add(labels.of("names") + " " + name + " is given more than once; it is deleted once.");
             }
         }
-        return new DeletionPlan.Target(DeletionPlan.Kind.NAMES, List.copyOf(distinct), null, maxCount);
+        return new DeletionPlan.Target(DeletionPlan.Kind.NAMES, List.copyOf(distinct), null, maxCount, List.of());
     }
 
     private static Endpoint endpoint(DeletionRequest request, DeletionDefaults defaults, ArgumentNames labels) {

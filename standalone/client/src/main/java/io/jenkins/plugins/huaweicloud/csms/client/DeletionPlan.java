@@ -18,6 +18,7 @@ import java.util.List;
  * @param notes lines to log before anything is sent (e.g. a name given twice, deleted once)
  * @param concurrency deletions in flight at once
  * @param rate requests per second for the whole run, listing included
+ * @param operation what each secret is asked: delete now, schedule the deletion, or restore
  */
 public record DeletionPlan(
         ProjectId project,
@@ -30,31 +31,36 @@ public record DeletionPlan(
         String iamDomain,
         List<String> notes,
         int concurrency,
-        double rate) {
+        double rate,
+        SecretOperation operation) {
 
     public DeletionPlan {
         notes = List.copyOf(notes);
     }
 
-    /** How the request named its secrets. Tags would be a fourth kind. */
+    /** How the request named its secrets. */
     public enum Kind {
         /** One secret: one result. */
         NAME,
         /** Several secrets, each once: a list of results in the order given. */
         NAMES,
         /** The secrets whose names start with a prefix, at most {@code maxCount}: a list sorted by name. */
-        PREFIX
+        PREFIX,
+        /** The secrets carrying tags, at most {@code maxCount}: a list sorted by name. */
+        TAGS
     }
 
     /**
      * @param kind how the secrets were named
      * @param names the distinct names for NAME and NAMES (empty for PREFIX)
      * @param prefix the prefix for PREFIX, else null
-     * @param maxCount for PREFIX, the most secrets it may delete
+     * @param maxCount for PREFIX and TAGS, the most secrets it may delete
+     * @param tags for TAGS, the tag filters (keys AND, values OR), else empty
      */
-    public record Target(Kind kind, List<SecretName> names, String prefix, int maxCount) {
+    public record Target(Kind kind, List<SecretName> names, String prefix, int maxCount, List<TagFilter> tags) {
         public Target {
             names = List.copyOf(names);
+            tags = List.copyOf(tags);
         }
     }
 }

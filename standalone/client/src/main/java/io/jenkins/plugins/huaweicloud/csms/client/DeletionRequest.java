@@ -14,6 +14,16 @@ import java.util.List;
  * deletion (scheduled, with a waiting period) become new fields here and new cases in {@link DeletionPlan.Target}.
  */
 public final class DeletionRequest {
+    /** What the job asks of each secret. */
+    public enum Action {
+        /** Delete now (the default): cannot be undone. */
+        DELETE,
+        /** Schedule the deletion after a recovery window of 7 to 30 days ({@code recoveryDays}, default 30). */
+        SCHEDULE_DELETION,
+        /** Cancel a scheduled deletion. */
+        RESTORE
+    }
+
     private final String project;
     private final String name;
     private final List<String> names;
@@ -29,8 +39,14 @@ public final class DeletionRequest {
     private final Integer timeoutSeconds;
     private final Integer concurrency;
     private final Double rate;
+    private final List<String> tags;
+    private final Action action;
+    private final Integer recoveryDays;
 
     private DeletionRequest(Builder b) {
+        this.tags = b.tags == null ? null : Collections.unmodifiableList(new ArrayList<>(b.tags));
+        this.action = b.action == null ? Action.DELETE : b.action;
+        this.recoveryDays = b.recoveryDays;
         this.project = blankToNull(b.project);
         this.name = blankToNull(b.name);
         this.names = b.names == null ? null : Collections.unmodifiableList(new ArrayList<>(b.names));
@@ -123,6 +139,20 @@ public final class DeletionRequest {
         return rate;
     }
 
+    /** {@code KEY=VALUE} tags selecting the secrets, or null. */
+    public List<String> tags() {
+        return tags;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** With {@link Action#SCHEDULE_DELETION}: the recovery window in days, or null for the default (30). */
+    public Integer recoveryDays() {
+        return recoveryDays;
+    }
+
     /** Whether the request chose where it goes, instead of the configuration. */
     public boolean overridesEndpoint() {
         return endpoint != null || region != null;
@@ -131,7 +161,7 @@ public final class DeletionRequest {
     @Override
     public String toString() {
         return "DeletionRequest[project=" + project + ", name=" + name + ", names=" + names + ", prefix=" + prefix
-                + ", maxCount=" + maxCount + ", dryRun=" + dryRun + "]";
+                + ", tags=" + tags + ", maxCount=" + maxCount + ", dryRun=" + dryRun + ", action=" + action + "]";
     }
 
     static String blankToNull(String s) {
@@ -155,8 +185,32 @@ public final class DeletionRequest {
         private Integer timeoutSeconds;
         private Integer concurrency;
         private Double rate;
+        private List<String> tags;
+        private Action action;
+        private Integer recoveryDays;
 
         private Builder() {}
+
+        /**
+         * Every secret carrying these tags ({@code KEY=VALUE}; keys AND, values of one key OR), found by CSMS's query
+         * by tag; null: not given.
+         */
+        public Builder tags(List<String> v) {
+            tags = v;
+            return this;
+        }
+
+        /** Delete now (default), schedule the deletion, or restore. */
+        public Builder action(Action v) {
+            action = v;
+            return this;
+        }
+
+        /** With {@link Action#SCHEDULE_DELETION}: 7 to 30 days (null: CSMS's default, 30). */
+        public Builder recoveryDays(Integer v) {
+            recoveryDays = v;
+            return this;
+        }
 
         public Builder project(String v) {
             project = v;

@@ -77,14 +77,25 @@ public final class Endpoint {
         return text.substring(0, from) + "****" + text.substring(at);
     }
 
-    /** The CSMS endpoint of a region: {@code https://kms.{region}.myhuaweicloud.com}. */
+    /** The CSMS endpoint of a region: {@code https://kms.{region}.{domain}} (see {@link #domainFor}). */
     public static Endpoint forRegion(String region) {
-        return of("https://kms." + checkRegion(region) + ".myhuaweicloud.com");
+        String r = checkRegion(region);
+        return of("https://kms." + r + "." + domainFor(r));
     }
 
-    /** The regional IAM endpoint: {@code https://iam.{region}.myhuaweicloud.com}. */
+    /** The regional IAM endpoint: {@code https://iam.{region}.{domain}} (see {@link #domainFor}). */
     public static Endpoint iamForRegion(String region) {
-        return of("https://iam." + checkRegion(region) + ".myhuaweicloud.com");
+        String r = checkRegion(region);
+        return of("https://iam." + r + "." + domainFor(r));
+    }
+
+    /**
+     * The domain that serves a region: {@code myhuaweicloud.eu} for Huawei's Dublin regions ({@code eu-west-101}, and
+     * any region id starting {@code eu-west-1}, as the official SDK's region lists and Terraform's provider have it),
+     * {@code myhuaweicloud.com} for every other region. A cloud elsewhere is reached with a full endpoint URL.
+     */
+    public static String domainFor(String region) {
+        return checkRegion(region).startsWith("eu-west-1") ? "myhuaweicloud.eu" : "myhuaweicloud.com";
     }
 
     /** The global IAM endpoint, {@code https://iam.myhuaweicloud.com}. */

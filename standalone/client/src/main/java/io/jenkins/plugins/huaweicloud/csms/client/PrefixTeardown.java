@@ -32,7 +32,7 @@ public final class PrefixTeardown {
         }
     }
 
-    /** Validates a prefix: 3 to 64 characters of A-Z, a-z, 0-9, '_' or '-'. */
+    /** Validates a prefix: 3 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-', not only periods. */
     public static String checkPrefix(String prefix) {
         if (prefix == null || prefix.length() < MIN_PREFIX_LENGTH) {
             throw new InvalidInputException("Prefix " + LogText.quote(prefix) + " is invalid: it must be at least "

@@ -8,6 +8,17 @@ public enum ResultKind {
     ALREADY_ABSENT("already absent"),
     /** Absent on a retry after an earlier attempt failed ambiguously: most likely deleted by that attempt. */
     ABSENT_AFTER_RETRY("deleted by an earlier attempt or already absent"),
+    /** 2xx on a scheduled deletion: the secret is pending deletion after its recovery window. */
+    SCHEDULED("deletion scheduled"),
+    /** 2xx on a cancel: the scheduled deletion was cancelled, the secret is back. */
+    RESTORED("restored"),
+    /** 400 CSMS.0108 on a cancel: the secret was not pending deletion, nothing was restored. */
+    NOT_SCHEDULED("not pending deletion"),
+    /**
+     * 400 CSMS.0103 / CSMS.0107: the secret is already pending a scheduled deletion, so it was neither deleted now
+     * nor scheduled again.
+     */
+    PENDING_DELETION("pending a scheduled deletion"),
     /** 400 with any other code: the request was refused. */
     REJECTED("rejected by CSMS"),
     /** 401, after one re-authentication where possible. */

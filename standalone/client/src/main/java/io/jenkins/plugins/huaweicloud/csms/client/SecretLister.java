@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * Lists a project's secret names page by page ({@code GET /v1/{project_id}/secrets?limit=&marker=}), handing each
@@ -17,6 +19,7 @@ public final class SecretLister {
     static final int PAGE_SIZE = 50;
     private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
     private static final int MAX_PAGES = 100_000;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final CsmsClient client;
     private final Pacer pacer;
@@ -75,7 +78,7 @@ public final class SecretLister {
                 .body();
     }
 
-    private record PageAnswer(JsonNode body, int status, String requestId) {}
+    record PageAnswer(JsonNode body, int status, String requestId) {}
 
     private PageAnswer fetchPage(ProjectId project, String marker, int limit, int attempts)
             throws ListingException, InterruptedException {
@@ -88,7 +91,15 @@ public final class SecretLister {
         if (marker != null) {
             url.addQueryParameter("marker", marker);
         }
-        HttpUrl pageUrl = url.build();
+        return fetchJson(url.build(), null, "secrets", attempts);
+    }
+
+    /**
+     * One listing request through the listing's {@link RetryLoop}: GET {@code url}, or POST {@code postBody} (JSON)
+     * to it. The answer must be a JSON object holding the array {@code listField}.
+     */
+    PageAnswer fetchJson(HttpUrl pageUrl, String postBody, String listField, int attempts)
+            throws ListingException, InterruptedException {
         boolean reauthenticated = false;
         String host = client.endpoint().host();
         RetryLoop loop = new RetryLoop(client, pacer, attempts, "the secret listing");
@@ -100,10 +111,13 @@ public final class SecretLister {
                 throw failure(e.getMessage(), e.status(), null, e.requestId());
             }
             client.redactor().register(token.value());
-            Request request = new Request.Builder()
-                    .url(pageUrl)
-                    .get()
-                    .header("X-Auth-Token", token.value())
+            Request.Builder builder = new Request.Builder().url(pageUrl);
+            if (postBody == null) {
+                builder.get();
+            } else {
+                builder.post(RequestBody.create(postBody, JSON));
+            }
+            Request request = builder.header("X-Auth-Token", token.value())
                     .header("Accept", "application/json")
                     .build();
             Duration timeout = loop.beginAttempt();
@@ -117,7 +131,7 @@ public final class SecretLister {
                 requestId = RequestIds.clean(client.redactor().redact(answer.header("X-Request-Id")));
                 retryAfter = loop.answered(answer);
                 if (answer.isSuccessful()) {
-                    return new PageAnswer(parse(answer, host), status, requestId);
+                    return new PageAnswer(parse(answer, host, listField), status, requestId);
                 }
                 if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
                     reauthenticated = true;
@@ -153,17 +167,17 @@ public final class SecretLister {
                 RequestIds.clean(redactor.redact(requestId)));
     }
 
-    private JsonNode parse(HttpAnswer answer, String host) throws ListingException {
+    private JsonNode parse(HttpAnswer answer, String host, String listField) throws ListingException {
         try {
             JsonNode body = Json.mapper().readTree(answer.bodyText());
-            if (body != null && body.path("secrets").isArray()) {
+            if (body != null && body.path(listField).isArray()) {
                 return body;
             }
         } catch (IOException e) {
             // reported below
         }
         throw failure(
-                "listing secrets at " + host + " returned a body without a \"secrets\" list",
+                "listing secrets at " + host + " returned a body without a \"" + listField + "\" list",
                 answer.status(),
                 null,
                 null);

@@ -63,6 +63,10 @@ public final class StatusPolicy {
             outcomes.put(ResultKind.DELETED, Outcome.SUCCESS);
             outcomes.put(ResultKind.ALREADY_ABSENT, Outcome.UNSTABLE);
             outcomes.put(ResultKind.ABSENT_AFTER_RETRY, Outcome.SUCCESS);
+            outcomes.put(ResultKind.SCHEDULED, Outcome.SUCCESS);
+            outcomes.put(ResultKind.RESTORED, Outcome.SUCCESS);
+            outcomes.put(ResultKind.NOT_SCHEDULED, Outcome.UNSTABLE);
+            outcomes.put(ResultKind.PENDING_DELETION, Outcome.FAILURE);
             outcomes.put(ResultKind.REJECTED, Outcome.FAILURE);
             outcomes.put(ResultKind.UNAUTHORIZED, Outcome.FAILURE);
             outcomes.put(ResultKind.FORBIDDEN, Outcome.FAILURE);

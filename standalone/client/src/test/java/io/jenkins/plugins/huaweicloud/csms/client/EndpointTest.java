@@ -143,6 +143,28 @@ class EndpointTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"eu-west-101", "eu-west-1", "eu-west-102"})
+    void dublinRegionsAreServedAtMyhuaweicloudEuForCsmsAndIam(String region) {
+        assertThat(Endpoint.domainFor(region)).isEqualTo("myhuaweicloud.eu");
+        assertThat(Endpoint.forRegion(region).url()).isEqualTo("https://kms." + region + ".myhuaweicloud.eu");
+        assertThat(Endpoint.iamForRegion(region).url()).isEqualTo("https://iam." + region + ".myhuaweicloud.eu");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-west-0", "eu-west-2", "ap-southeast-1", "cn-north-4", "la-south-2"})
+    void otherRegionsStayAtMyhuaweicloudCom(String region) {
+        assertThat(Endpoint.forRegion(region).url()).isEqualTo("https://kms." + region + ".myhuaweicloud.com");
+        assertThat(Endpoint.iamForRegion(region).url()).isEqualTo("https://iam." + region + ".myhuaweicloud.com");
+    }
+
+    @Test
+    void aFullEndpointUrlStaysTheWayOutForAnyOtherCloud() {
+        assertThat(Endpoint.of("https://kms.eu-west-101.myhuaweicloud.eu/").url())
+                .isEqualTo("https://kms.eu-west-101.myhuaweicloud.eu");
+        assertThat(Endpoint.of("https://kms.my-region.example.org").host()).isEqualTo("kms.my-region.example.org");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"CN-NORTH-4", "cn north", "../x", ""})
     void refusesBadRegionsWithAnExample(String region) {
         assertThatThrownBy(() -> Endpoint.forRegion(region))

@@ -53,13 +53,78 @@ class ErrorBodyTest {
     @ValueSource(
             strings = {
                 "  \n ",
-                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+                "<html><body><script>var x = 1;</script></body></html>",
                 "[]",
+                "[{\"error_code\":\"CSMS.0005\"}]",
                 "\"x\"",
                 "42"
             })
     void bodiesWithoutAnErrorGiveNothing(String body) {
         assertThat(ErrorBody.parse(body)).isEqualTo(ErrorBody.NONE);
+    }
+
+    @Test
+    void aTopLevelPairWinsOverANestedOne() {
+        ErrorBody e = ErrorBody.parse("{\"error\":{\"error_code\":\"CSMS.0106\",\"error_msg\":\"nested\"},"
+                + "\"error_code\":\"CSMS.0005\",\"error_msg\":\"top\"}");
+        assertThat(e).isEqualTo(new ErrorBody("CSMS.0005", "top", null));
+    }
+
+    @Test
+    void nestedObjectsAreSearchedAtAnyDepth() {
+        ErrorBody e = ErrorBody.parse("{\"request_id\":\"r-9\",\"data\":{\"detail\":[{\"x\":1},"
+                + "{\"inner\":{\"error_code\":\"CSMS.0103\",\"error_msg\":\"pending deletion\"}}]}}");
+        assertThat(e).isEqualTo(new ErrorBody("CSMS.0103", "pending deletion", "r-9"));
+    }
+
+    @Test
+    void anErrorCodePairDeeperDownWinsOverAPlainCodeMessagePair() {
+        ErrorBody e = ErrorBody.parse("{\"status\":{\"code\":\"400\",\"message\":\"Bad Request\"},"
+                + "\"body\":{\"err\":{\"error_code\":\"CSMS.0002\",\"error_msg\":\"Invalid limit\"}}}");
+        assertThat(e).isEqualTo(new ErrorBody("CSMS.0002", "Invalid limit", null));
+    }
+
+    @Test
+    void aDeeplyNestedHostileBodyNeverThrows() {
+        String deep = "{\"a\":".repeat(900) + "{\"error_code\":\"CSMS.0005\"}" + "}".repeat(900);
+        ErrorBody e = ErrorBody.parse(deep);
+        assertThat(e.code()).isEqualTo("CSMS.0005");
+    }
+
+    @Test
+    void anHtmlPageGivesAShortPlainTextExcerpt() {
+        ErrorBody e = ErrorBody.parse("<!DOCTYPE html><html><head><title>502 Bad Gateway</title>"
+                + "<style>body{color:red}</style><script>alert('x')</script></head>"
+                + "<body><h1>502 Bad Gateway</h1><p>The upstream &amp; its &lt;pool&gt; did not answer.</p>"
+                + "<hr><center>nginx</center></body></html>");
+        assertThat(e.code()).isNull();
+        assertThat(e.message())
+                .isEqualTo("502 Bad Gateway 502 Bad Gateway The upstream & its ‹pool› did not answer. nginx")
+                .doesNotContain("<", ">", "color", "alert");
+    }
+
+    @Test
+    void aLongHtmlPageGivesABoundedExcerpt() {
+        ErrorBody e = ErrorBody.parse("<html><body><p>" + "word ".repeat(5_000) + "</p></body></html>");
+        assertThat(e.message())
+                .hasSizeLessThanOrEqualTo(PlainExcerpt.MAX_LENGTH)
+                .startsWith("word word");
+        assertThat(e.message()).endsWith("…");
+    }
+
+    @Test
+    void aPlainTextBodyIsItsOwnExcerpt() {
+        assertThat(ErrorBody.parse("Service Unavailable\r\n").message()).isEqualTo("Service Unavailable");
+    }
+
+    @Property(tries = 200)
+    void anExcerptNeverHoldsATagOrAControlCharacter(@ForAll String text) {
+        ErrorBody e = ErrorBody.parse("<html><body>" + text + "</body></html>");
+        if (e.message() != null) {
+            assertThat(e.message()).doesNotContain("<", ">");
+            assertThat(e.message().length()).isLessThanOrEqualTo(PlainExcerpt.MAX_LENGTH);
+            assertThat(e.message().codePoints()).noneMatch(Character::isISOControl);
+        }
     }
 
     @Test

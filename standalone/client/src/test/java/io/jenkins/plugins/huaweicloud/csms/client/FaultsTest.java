@@ -224,6 +224,8 @@ class FaultsTest {
         assertThat(r.kind()).isEqualTo(ResultKind.SERVER_ERROR);
         assertThat(r.errorCode()).isNull();
         assertThat(r.reason()).contains("HTTP 502 from " + server.getHostName());
+        // The page's words, as plain text: no tag survives.
+        assertThat(r.errorMessage()).isEqualTo("502 Bad Gateway nginx");
     }
 
     @Test

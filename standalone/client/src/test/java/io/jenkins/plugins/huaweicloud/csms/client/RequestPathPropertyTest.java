@@ -83,10 +83,24 @@ class RequestPathPropertyTest {
                 Arbitraries.strings()
                         .withChars("abcAZ09_-./%?#; \\\n\u0000\u0430\uff21")
                         .ofMaxLength(66),
-                Arbitraries.of("..", ".", "%2F", "a/b", "h#x", "q?x", "a%00", "\u0430dmin"),
+                Arbitraries.of(
+                        "..",
+                        ".",
+                        "...",
+                        "%2F",
+                        "a/b",
+                        "h#x",
+                        "q?x",
+                        "a%00",
+                        "\u0430dmin",
+                        "app.db",
+                        ".x",
+                        "x.",
+                        "a..b"),
+                Arbitraries.strings().withChars("._-a").ofMinLength(1).ofMaxLength(5),
                 Arbitraries.strings()
                         .withCharRange('a', 'z')
-                        .withChars("_-0123456789")
+                        .withChars("._-0123456789")
                         .ofMinLength(1)
                         .ofMaxLength(64));
     }

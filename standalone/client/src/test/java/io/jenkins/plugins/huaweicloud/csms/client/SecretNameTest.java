@@ -11,13 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretNameTest {
-    private static final String ALLOWED_TEXT = "A-Z, a-z, 0-9, '_' or '-'";
+    private static final String ALLOWED_TEXT = "A-Z, a-z, 0-9, '.', '_' or '-'";
 
     @Test
     void acceptsSixtyFourCharactersOfEveryAllowedKind() {
-        String raw = ("Ab9_-" + "x".repeat(59));
+        String raw = ("Ab9._-" + "x".repeat(58));
         assertThat(raw).hasSize(SecretName.MAX_LENGTH);
         SecretName name = SecretName.of(raw);
         assertThat(name.value()).isEqualTo(raw);
@@ -48,11 +49,24 @@ class SecretNameTest {
                 .hasMessageContaining("65 characters given");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"app.db-password", ".hidden", "trailing.", "a..b", "...x", "v1.2.3", "x."})
+    void acceptsPeriodsAnywhereInANameThatIsNotOnlyPeriods(String raw) {
+        assertThat(SecretName.of(raw).value()).isEqualTo(raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "...", "................................................................"})
+    void refusesNamesMadeOnlyOfPeriodsBecauseTheyAreDotSegments(String raw) {
+        assertThatThrownBy(() -> SecretName.of(raw))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1 to 64 characters of " + ALLOWED_TEXT)
+                .hasMessageContaining("not only periods");
+    }
+
     static Stream<Arguments> forbidden() {
         return Stream.of(
                 Arguments.of("a/b", "'/'"),
-                Arguments.of(".", "'.'"),
-                Arguments.of("..", "'.'"),
                 Arguments.of("a%2Fb", "'%'"),
                 Arguments.of("q?x", "'?'"),
                 Arguments.of("h#x", "'#'"),

@@ -17,6 +17,10 @@ class StatusPolicyTest {
             Map.entry(ResultKind.DELETED, SUCCESS), // 2xx
             Map.entry(ResultKind.ALREADY_ABSENT, UNSTABLE), // 404, 400 CSMS.0005 / CSMS.0106: ifMissing default
             Map.entry(ResultKind.ABSENT_AFTER_RETRY, SUCCESS), // absent after an ambiguous earlier attempt
+            Map.entry(ResultKind.SCHEDULED, SUCCESS), // 2xx on a scheduled deletion
+            Map.entry(ResultKind.RESTORED, SUCCESS), // 2xx on a cancel
+            Map.entry(ResultKind.NOT_SCHEDULED, UNSTABLE), // cancel: 400 CSMS.0108, nothing to restore
+            Map.entry(ResultKind.PENDING_DELETION, FAILURE), // 400 CSMS.0103 / CSMS.0107: not deleted now
             Map.entry(ResultKind.REJECTED, FAILURE), // 400 with other codes
             Map.entry(ResultKind.UNAUTHORIZED, FAILURE), // 401
             Map.entry(ResultKind.FORBIDDEN, FAILURE), // 403

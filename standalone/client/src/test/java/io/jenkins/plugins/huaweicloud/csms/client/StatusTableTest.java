@@ -134,6 +134,7 @@ class StatusTableTest {
 
         DeletionResult r = delete();
 
+        assertThat(r.kind()).isEqualTo(ResultKind.PENDING_DELETION);
         assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(r.reason()).contains("scheduled deletion");
     }

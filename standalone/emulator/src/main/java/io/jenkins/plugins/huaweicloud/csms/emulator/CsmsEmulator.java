@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,8 +53,10 @@ public final class CsmsEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final RequestLog log;
     private final IamUsers users;
+    private final AbsentAnswers absent;
 
     private CsmsEmulator(Builder b) throws IOException {
+        this.absent = b.absent;
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         this.secrets = new SecretStore(b.clock);
         this.faults = b.faults;
@@ -63,7 +67,7 @@ public final class CsmsEmulator implements AutoCloseable {
                 log,
                 faults,
                 new IamHandler(users, tokens),
-                new SecretsHandler(secrets, tokens, faults, rateLimiter, b.acceptSignedRequests));
+                new SecretsHandler(secrets, tokens, faults, rateLimiter, b.acceptSignedRequests, absent));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
         this.server.createContext("/", router);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
@@ -116,7 +120,7 @@ public final class CsmsEmulator implements AutoCloseable {
     /**
      * Creates a secret directly (no request counted).
      *
-     * @throws IllegalArgumentException for a name outside {@code ^[a-zA-Z0-9_-]{1,64}$}
+     * @throws IllegalArgumentException for a name outside 1 to 64 of {@code A-Z a-z 0-9 . _ -} or only periods
      * @throws IllegalStateException when the name already exists in the project
      */
     public void createSecret(String projectId, String name, String value) {
@@ -134,6 +138,61 @@ public final class CsmsEmulator implements AutoCloseable {
     /** Deletes a secret directly; {@code false} if it did not exist. */
     public boolean deleteSecret(String projectId, String name) {
         return secrets.delete(projectId, name);
+    }
+
+    /** The secret's {@code id} (what tags are addressed by), or {@code null} when there is no such secret. */
+    public String secretId(String projectId, String name) {
+        SecretStore.Secret s = secrets.get(projectId, name);
+        return s == null ? null : s.id();
+    }
+
+    /** The secret's state ({@code ENABLED}, {@code PENDING_DELETE}), or {@code null} when there is no such secret. */
+    public String secretState(String projectId, String name) {
+        SecretStore.Secret s = secrets.get(projectId, name);
+        return s == null ? null : s.state();
+    }
+
+    /** The secret's tags in the order they were added; empty when there is no such secret. */
+    public Map<String, String> secretTags(String projectId, String name) {
+        SecretStore.Secret s = secrets.get(projectId, name);
+        return s == null ? Map.of() : s.tags();
+    }
+
+    /**
+     * Sets a tag on a secret directly (no request counted).
+     *
+     * @throws IllegalStateException when there is no such secret
+     */
+    public void tagSecret(String projectId, String name, String key, String value) {
+        SecretStore.Secret s = secrets.get(projectId, name);
+        if (s == null) {
+            throw new IllegalStateException("no such secret: " + name);
+        }
+        Map<String, String> tags = new LinkedHashMap<>(s.tags());
+        tags.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+        secrets.replaceTags(projectId, s.id(), tags);
+    }
+
+    /**
+     * Schedules a secret's deletion directly (no request counted): state {@code PENDING_DELETE} until the clock
+     * passes the deletion time.
+     *
+     * @throws IllegalStateException when there is no such secret or it is already pending
+     */
+    public void scheduleSecretDeletion(String projectId, String name, int days) {
+        if (secrets.scheduleDeletion(projectId, name, days).status() != SecretStore.Change.Status.DONE) {
+            throw new IllegalStateException("cannot schedule the deletion of " + name);
+        }
+    }
+
+    /** How every secret without its own choice is said to be absent (default 404 {@code CSMS.0005}). */
+    public void setAbsentAnswer(AbsentAnswer answer) {
+        absent.standard(answer);
+    }
+
+    /** How this secret name is said to be absent, whatever the emulator-wide choice. */
+    public void absentAnswer(String secretName, AbsentAnswer answer) {
+        absent.forName(secretName, answer);
     }
 
     /** The names of the project's secrets, sorted. */
@@ -229,7 +288,7 @@ public final class CsmsEmulator implements AutoCloseable {
 
     private static void requireName(String name) {
         if (name == null || !SecretsHandler.SECRET_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("secret name must match ^[a-zA-Z0-9_-]{1,64}$: " + name);
+            throw new IllegalArgumentException("secret name must be " + SecretsHandler.NAME_RULE + ": " + name);
         }
     }
 
@@ -251,6 +310,7 @@ public final class CsmsEmulator implements AutoCloseable {
         private boolean acceptSignedRequests;
         private final FaultPlan faults = new FaultPlan();
         private final IamUsers users = new IamUsers();
+        private final AbsentAnswers absent = new AbsentAnswers();
         private final List<String[]> initialSecrets = new ArrayList<>();
         private boolean started;
 
@@ -322,7 +382,13 @@ public final class CsmsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock for token expiry, rate-limit windows and creation times. */
+        /** How an absent secret is answered: 404 {@code CSMS.0005} (default) or 400 {@code CSMS.0005}/{@code 0106}. */
+        public Builder absentAnswer(AbsentAnswer answer) {
+            absent.standard(answer);
+            return this;
+        }
+
+        /** The clock for token expiry, rate-limit windows, creation times and scheduled deletions. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;

@@ -113,7 +113,7 @@ public final class EmulatorMain {
         builder.errorRate(errorRate, seed);
         for (String name : secrets) {
             if (!SecretsHandler.SECRET_NAME.matcher(name).matches()) {
-                throw new UsageException("--secret must match ^[a-zA-Z0-9_-]{1,64}$: " + name);
+                throw new UsageException("--secret must be " + SecretsHandler.NAME_RULE + ": " + name);
             }
             builder.secret(CsmsEmulator.DEMO_PROJECT_ID, name, "emulated-value-of-" + name);
         }

@@ -5,7 +5,7 @@ package io.jenkins.plugins.huaweicloud.csms.emulator;
  * documentation; the others are the emulator's own plausible choices (see README.md).
  */
 public final class ErrorCodes {
-    /** 400: invalid parameter, e.g. a secret name outside {@code ^[a-zA-Z0-9_-]{1,64}$} (documented). */
+    /** 400: invalid parameter, e.g. a secret name outside 1 to 64 of {@code A-Z a-z 0-9 . _ -} (documented). */
     public static final String INVALID_PARAMETER = "CSMS.0002";
     /** 400: invalid request (documented). */
     public static final String INVALID_REQUEST = "CSMS.0003";
@@ -13,6 +13,15 @@ public final class ErrorCodes {
     public static final String INVALID_BODY = "CSMS.0004";
     /** 404 (and some real 400s): the resource does not exist (documented). */
     public static final String NOT_FOUND = "CSMS.0005";
+    /** 400: secret name not found, another way CSMS says "absent" (documented, error-code page). */
+    public static final String NAME_NOT_FOUND = "CSMS.0106";
+    /**
+     * 400: the secret is pending a scheduled deletion, so it cannot be deleted immediately or scheduled again
+     * (documented as CSMS.0103 / CSMS.0107; the emulator answers CSMS.0107).
+     */
+    public static final String PENDING_DELETION = "CSMS.0107";
+    /** 400: cancel of a scheduled deletion for a secret that is not pending (documented). */
+    public static final String NOT_PENDING_DELETION = "CSMS.0108";
     /** 400: a secret with this name already exists (emulator's choice). */
     public static final String ALREADY_EXISTS = "CSMS.0102";
     /** 403: the token's project is not the project in the URL (emulator's choice). */

@@ -43,6 +43,26 @@ final class Json {
         }
     }
 
+    /**
+     * Reads a bounded body that may be empty.
+     *
+     * @return the parsed tree, a {@code MissingNode} for an empty body, or {@code null} when too large or not JSON
+     */
+    static JsonNode readOptional(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            return null;
+        }
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** CSMS / API gateway error body: {@code {"error_code": ..., "error_msg": ...}}. */
     static byte[] csmsError(String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -15,25 +15,47 @@ import java.util.regex.Pattern;
  * scripted faults, and only then the store.
  */
 final class SecretsHandler {
-    static final Pattern SECRET_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+    /** 1 to 64 of {@code A-Z a-z 0-9 . _ -} (the console allows periods), but not only periods (dot-segments). */
+    static final Pattern SECRET_NAME = Pattern.compile("^(?!\\.+$)[a-zA-Z0-9._-]{1,64}$");
+
+    static final String NAME_RULE = "1 to 64 of A-Z a-z 0-9 . _ -, not only periods";
     static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    /** The list limit the current docs allow (it was 200). */
+    static final int MAX_LIMIT = 1000;
+
+    static final int MIN_RECOVERY_DAYS = 7;
+    static final int MAX_RECOVERY_DAYS = 30;
+    /** The window CSMS uses when a scheduled deletion names none. */
+    static final int DEFAULT_RECOVERY_DAYS = 30;
+
+    private static final int MAX_DESCRIPTION_CHARS = 2048;
+    private static final int MAX_KMS_KEY_ID_CHARS = 64;
+    private static final java.util.Set<String> SECRET_TYPES = java.util.Set.of("COMMON", "RDS-FG", "GaussDB-FG");
     private static final int MAX_SECRET_CHARS = 32 * 1024;
     private static final String IAM_MESSAGE = "Incorrect IAM authentication information: ";
     private static final String SIGNED_SCHEME = "SDK-HMAC-SHA256 ";
 
     /** An answer computed before deciding whether to send it (a fault may drop it instead). */
-    private record Answer(int status, byte[] body) {}
+    record Answer(int status, byte[] body) {}
 
     private final SecretStore secrets;
     private final TokenStore tokens;
     private final FaultPlan faults;
     private final RateLimiter rateLimiter;
     private final boolean acceptSigned;
+    private final AbsentAnswers absent;
+    private final TagsHandler tags;
 
     SecretsHandler(
-            SecretStore secrets, TokenStore tokens, FaultPlan faults, RateLimiter rateLimiter, boolean acceptSigned) {
+            SecretStore secrets,
+            TokenStore tokens,
+            FaultPlan faults,
+            RateLimiter rateLimiter,
+            boolean acceptSigned,
+            AbsentAnswers absent) {
         this.secrets = secrets;
+        this.absent = absent;
+        this.tags = new TagsHandler(secrets);
         this.tokens = tokens;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -46,10 +68,8 @@ final class SecretsHandler {
             return;
         }
         String[] parts = call.path().split("/", -1);
-        // "", "v1", project, "secrets"[, name]
-        boolean collection = parts.length == 4 && "secrets".equals(parts[3]);
-        boolean item = parts.length == 5 && "secrets".equals(parts[3]);
-        if (!collection && !item) {
+        ApiRoute route = ApiRoute.of(parts);
+        if (route == null) {
             call.csmsError(404, ErrorCodes.NO_SUCH_API, "The API does not exist or has not been published");
             return;
         }
@@ -62,10 +82,12 @@ final class SecretsHandler {
             call.csmsError(randomError, ErrorCodes.defaultFor(randomError), "Random error injected by emulator");
             return;
         }
-        if (collection) {
-            handleCollection(call, projectId);
-        } else {
-            handleItem(call, projectId, parts[4]);
+        switch (route) {
+            case SECRETS -> handleCollection(call, projectId);
+            case SECRET -> handleItem(call, projectId, parts[4]);
+            case SCHEDULE_DELETION, CANCEL_DELETION ->
+                handleScheduled(call, projectId, parts[4], route == ApiRoute.SCHEDULE_DELETION);
+            default -> tags.handle(call, projectId, route, parts);
         }
     }
 
@@ -119,7 +141,7 @@ final class SecretsHandler {
 
     private void handleItem(Call call, String projectId, String name) throws IOException, InterruptedException {
         if (!SECRET_NAME.matcher(name).matches()) {
-            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_name: must match ^[a-zA-Z0-9_-]{1,64}$");
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_name: " + NAME_RULE);
             return;
         }
         String method = call.method();
@@ -136,6 +158,59 @@ final class SecretsHandler {
         finish(call, fault, answer);
     }
 
+    /** Scheduled deletion (create, with an optional window) or its cancellation, by secret name. */
+    private void handleScheduled(Call call, String projectId, String name, boolean schedule)
+            throws IOException, InterruptedException {
+        if (!SECRET_NAME.matcher(name).matches()) {
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_name: " + NAME_RULE);
+            return;
+        }
+        if (!"POST".equals(call.method())) {
+            call.responseHeader("Allow", "POST");
+            call.csmsError(405, ErrorCodes.INVALID_REQUEST, "Method not allowed");
+            return;
+        }
+        int days = DEFAULT_RECOVERY_DAYS;
+        if (schedule) {
+            JsonNode body = Json.readOptional(call.exchange().getRequestBody());
+            if (body == null || !(body.isObject() || body.isMissingNode())) {
+                call.csmsError(400, ErrorCodes.INVALID_BODY, "The request body is not valid JSON");
+                return;
+            }
+            JsonNode window = body.path("recovery_window_in_days");
+            if (!window.isMissingNode() && !window.isNull()) {
+                if (!window.isIntegralNumber()
+                        || window.asLong() < MIN_RECOVERY_DAYS
+                        || window.asLong() > MAX_RECOVERY_DAYS) {
+                    call.csmsError(
+                            400,
+                            ErrorCodes.INVALID_PARAMETER,
+                            "Invalid recovery_window_in_days: " + MIN_RECOVERY_DAYS + " to " + MAX_RECOVERY_DAYS);
+                    return;
+                }
+                days = window.asInt();
+            }
+        }
+        Fault fault = faults.take(name, "POST");
+        if (fault != null && !preApply(call, fault)) {
+            return;
+        }
+        SecretStore.Change change =
+                schedule ? secrets.scheduleDeletion(projectId, name, days) : secrets.cancelDeletion(projectId, name);
+        Answer answer =
+                switch (change.status()) {
+                    case DONE -> new Answer(200, Json.write(Map.of("secret", describe(change.secret()))));
+                    case ABSENT -> absent(name);
+                    case PENDING -> pending(name);
+                    case NOT_PENDING ->
+                        error(
+                                400,
+                                ErrorCodes.NOT_PENDING_DELETION,
+                                "The secret is not pending deletion, there is nothing to cancel: " + name);
+                };
+        finish(call, fault, answer);
+    }
+
     private void create(Call call, String projectId) throws IOException, InterruptedException {
         JsonNode body = Json.readBounded(call.exchange().getRequestBody());
         if (body == null || !body.isObject()) {
@@ -143,24 +218,70 @@ final class SecretsHandler {
             return;
         }
         String name = Json.text(body, "name");
-        String value = Json.text(body, "secret_string");
         if (name == null || !SECRET_NAME.matcher(name).matches()) {
-            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid name: must match ^[a-zA-Z0-9_-]{1,64}$");
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid name: " + NAME_RULE);
             return;
         }
-        if (value == null || value.isEmpty() || value.length() > MAX_SECRET_CHARS) {
-            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, "Invalid secret_string: 1 to 32768 characters");
+        String invalid = invalidCreateField(body);
+        if (invalid != null) {
+            call.csmsError(400, ErrorCodes.INVALID_PARAMETER, invalid);
             return;
         }
+        String text = Json.text(body, "secret_string");
+        String value = text != null ? text : Json.text(body, "secret_binary");
+        SecretStore.NewSecret spec = new SecretStore.NewSecret(
+                name,
+                value,
+                Json.text(body, "secret_type"),
+                Json.text(body, "description"),
+                Json.text(body, "kms_key_id"));
         Fault fault = faults.take(name, "POST");
         if (fault != null && !preApply(call, fault)) {
             return;
         }
-        SecretStore.Secret created = secrets.create(projectId, name, value);
+        SecretStore.Secret created = secrets.create(projectId, spec);
         Answer answer = created == null
                 ? error(400, ErrorCodes.ALREADY_EXISTS, "The secret already exists: " + name)
                 : new Answer(200, Json.write(Map.of("secret", describe(created))));
         finish(call, fault, answer);
+    }
+
+    /** Why the optional fields of a create are refused, or {@code null} when they are fine. */
+    private static String invalidCreateField(JsonNode body) {
+        String text = Json.text(body, "secret_string");
+        String binary = Json.text(body, "secret_binary");
+        if ((text == null) == (binary == null)) {
+            return "Give exactly one of secret_string or secret_binary";
+        }
+        if (text != null && (text.isEmpty() || text.length() > MAX_SECRET_CHARS)) {
+            return "Invalid secret_string: 1 to 32768 characters";
+        }
+        if (binary != null) {
+            try {
+                byte[] decoded = java.util.Base64.getDecoder().decode(binary);
+                if (decoded.length == 0 || decoded.length > MAX_SECRET_CHARS) {
+                    return "Invalid secret_binary: base64 of 1 to 32768 bytes";
+                }
+            } catch (IllegalArgumentException e) {
+                return "Invalid secret_binary: it must be base64";
+            }
+        }
+        if (!optionalText(body, "description", MAX_DESCRIPTION_CHARS)) {
+            return "Invalid description: at most " + MAX_DESCRIPTION_CHARS + " characters";
+        }
+        if (!optionalText(body, "kms_key_id", MAX_KMS_KEY_ID_CHARS) || "".equals(Json.text(body, "kms_key_id"))) {
+            return "Invalid kms_key_id: 1 to " + MAX_KMS_KEY_ID_CHARS + " characters";
+        }
+        String type = Json.text(body, "secret_type");
+        if (body.has("secret_type") && (type == null || !SECRET_TYPES.contains(type))) {
+            return "Invalid secret_type: COMMON, RDS-FG or GaussDB-FG";
+        }
+        return null;
+    }
+
+    private static boolean optionalText(JsonNode body, String field, int maxChars) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() || (v.isTextual() && v.asText().length() <= maxChars);
     }
 
     /**
@@ -208,15 +329,31 @@ final class SecretsHandler {
 
     private Answer show(String projectId, String name) {
         SecretStore.Secret secret = secrets.get(projectId, name);
-        return secret == null
-                ? error(404, ErrorCodes.NOT_FOUND, "The secret does not exist: " + name)
-                : new Answer(200, Json.write(Map.of("secret", describe(secret))));
+        return secret == null ? absent(name) : new Answer(200, Json.write(Map.of("secret", describe(secret))));
     }
 
     private Answer delete(String projectId, String name) {
-        return secrets.delete(projectId, name)
-                ? new Answer(200, null)
-                : error(404, ErrorCodes.NOT_FOUND, "The secret does not exist: " + name);
+        SecretStore.Change change = secrets.deleteNow(projectId, name);
+        return switch (change.status()) {
+            case DONE -> new Answer(200, null);
+            case PENDING -> pending(name);
+            default -> absent(name);
+        };
+    }
+
+    private Answer absent(String name) {
+        AbsentAnswer how = absent.answerFor(name);
+        String message = ErrorCodes.NAME_NOT_FOUND.equals(how.code())
+                ? "Secret name not found: " + name
+                : "The secret does not exist: " + name;
+        return error(how.status(), how.code(), message);
+    }
+
+    private static Answer pending(String name) {
+        return error(
+                400,
+                ErrorCodes.PENDING_DELETION,
+                "The secret is pending a scheduled deletion; cancel it first to change or delete it: " + name);
     }
 
     private Answer list(String projectId, String rawQuery) {
@@ -244,6 +381,8 @@ final class SecretsHandler {
         }
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         pageInfo.put("next_marker", page.nextMarker());
+        // Emulator's choice, undocumented: the marker this page was asked with (null on the first page).
+        pageInfo.put("previous_marker", marker);
         pageInfo.put("current_count", items.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("secrets", items);
@@ -251,25 +390,37 @@ final class SecretsHandler {
         return new Answer(200, Json.write(body));
     }
 
-    /** The metadata CSMS shows for a secret; never its value. */
-    private static Map<String, Object> describe(SecretStore.Secret s) {
+    /**
+     * The metadata CSMS shows for a secret; never its value. No rotation is emulated, so the rotation fields say so:
+     * {@code auto_rotation} false and the others null.
+     */
+    static Map<String, Object> describe(SecretStore.Secret s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id());
         out.put("name", s.name());
         out.put("state", s.state());
-        out.put("secret_type", "COMMON");
-        out.put("description", "");
+        out.put("kms_key_id", s.kmsKeyId());
+        out.put("description", s.description());
         out.put("create_time", s.createTime());
-        out.put("update_time", s.createTime());
-        out.put("scheduled_delete_time", null);
+        out.put("update_time", s.updateTime());
+        out.put("scheduled_delete_time", s.scheduledDeleteTime());
+        out.put("secret_type", s.secretType());
+        out.put("auto_rotation", false);
+        out.put("rotation_period", null);
+        out.put("rotation_config", null);
+        out.put("rotation_time", null);
+        out.put("next_rotation_time", null);
+        out.put("event_subscriptions", List.of());
+        out.put("enterprise_project_id", "0");
+        out.put("rotation_func_urn", null);
         return out;
     }
 
-    private static Answer error(int status, String code, String message) {
+    static Answer error(int status, String code, String message) {
         return new Answer(status, Json.csmsError(code, message));
     }
 
-    private static void send(Call call, Answer answer) throws IOException {
+    static void send(Call call, Answer answer) throws IOException {
         if (answer.body() == null) {
             call.empty(answer.status());
         } else {

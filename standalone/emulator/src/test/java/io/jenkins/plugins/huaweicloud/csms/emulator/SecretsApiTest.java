@@ -91,10 +91,29 @@ class SecretsApiTest {
         assertThat(http.get(SECRETS + "/pr-42-db").status()).isEqualTo(404);
     }
 
+    @Test
+    void namesWithPeriodsAreCreatedShownAndDeleted() throws IOException {
+        Http.Result created = http.post(SECRETS, "{\"name\":\"app.db-password\",\"secret_string\":\"v\"}");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(http.get(SECRETS + "/app.db-password")
+                        .json()
+                        .at("/secret/name")
+                        .asText())
+                .isEqualTo("app.db-password");
+        assertThat(http.delete(SECRETS + "/app.db-password").status()).isEqualTo(200);
+        assertThat(emu.secretNames(PROJECT)).isEmpty();
+        assertThat(http.post(SECRETS, "{\"name\":\"..\",\"secret_string\":\"v\"}")
+                        .json()
+                        .get("error_code")
+                        .asText())
+                .isEqualTo(ErrorCodes.INVALID_PARAMETER);
+        assertThatThrownBy(() -> emu.createSecret(PROJECT, "...", "v")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "a.b",
+                "...",
                 "a%2Fb",
                 "a%2E",
                 "a%20b",
@@ -119,9 +138,12 @@ class SecretsApiTest {
         assertThat(names(first)).containsExactly("a", "b");
         assertThat(first.at("/page_info/current_count").asInt()).isEqualTo(2);
         assertThat(first.at("/page_info/next_marker").asText()).isEqualTo("b");
+        assertThat(first.get("page_info").has("previous_marker")).isTrue();
+        assertThat(first.at("/page_info/previous_marker").isNull()).isTrue();
 
         JsonNode second = http.get(SECRETS + "?limit=2&marker=b").json();
         assertThat(names(second)).containsExactly("c", "d");
+        assertThat(second.at("/page_info/previous_marker").asText()).isEqualTo("b");
 
         JsonNode last = http.get(SECRETS + "?limit=2&marker=d").json();
         assertThat(names(last)).containsExactly("e");
@@ -154,7 +176,7 @@ class SecretsApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "201", "-1", "x"})
+    @ValueSource(strings = {"0", "1001", "-1", "x"})
     void listWithBadLimitIs400(String limit) throws IOException {
         Http.Result r = http.get(SECRETS + "?limit=" + limit);
 
@@ -163,8 +185,15 @@ class SecretsApiTest {
     }
 
     @Test
-    void listAcceptsTheMaximumLimit() throws IOException {
-        assertThat(http.get(SECRETS + "?limit=200").status()).isEqualTo(200);
+    void listAcceptsTheMaximumLimitOfAThousand() throws IOException {
+        for (int i = 0; i < 1001; i++) {
+            emu.createSecret(PROJECT, String.format("s%04d", i), "v");
+        }
+
+        JsonNode page = http.get(SECRETS + "?limit=1000").json();
+
+        assertThat(page.get("secrets")).hasSize(1000);
+        assertThat(page.at("/page_info/next_marker").asText()).isEqualTo("s0999");
     }
 
     @Test
