@@ -440,6 +440,121 @@ class DeletionJobTest {
         assertThat(report.results().get(0).reason()).endsWith("; not retried: the run is stopping");
     }
 
+    // ---- the same redaction and stop for scheduled deletion, restore and the tag listing
+
+    private static void assertNoPieceOf(String token, String text) {
+        for (int i = 0; i + SecretRedactor.MIN_PIECE <= token.length(); i++) {
+            assertThat(text).doesNotContain(token.substring(i, i + SecretRedactor.MIN_PIECE));
+        }
+    }
+
+    @Test
+    void aScheduledDeletionAndARestoreRedactATokenEchoedInAnErrorExcerpt() throws Exception {
+        String token = Fixtures.TOKEN_TEXT;
+        // A gateway's HTML page (a plain excerpt) for the schedule, an SDK-shaped JSON error for the restore.
+        byName = name -> name.equals("echo-html")
+                ? new MockResponse.Builder()
+                        .code(502)
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html><body><h1>Bad gateway</h1><p>token " + token + "</p></body></html>")
+                        .build()
+                : new MockResponse.Builder()
+                        .code(400)
+                        .addHeader("Content-Type", "application/json")
+                        .addHeader("X-Request-Id", token)
+                        .body("{\"error_code\":\"CSMS.0401\",\"error_msg\":\"bad " + token + "\"}")
+                        .build();
+
+        DeletionReport scheduled = run(request()
+                .name("echo-html")
+                .action(DeletionRequest.Action.SCHEDULE_DELETION)
+                .attempts(2));
+        DeletionReport restored = run(request().name("echo-json").action(DeletionRequest.Action.RESTORE));
+
+        assertThat(deletes)
+                .extracting(r -> r.getUrl().encodedPath())
+                .containsExactly(
+                        "/v1/" + PROJECT.value() + "/secrets/echo-html/scheduled-deleted-tasks/create",
+                        "/v1/" + PROJECT.value() + "/secrets/echo-html/scheduled-deleted-tasks/create",
+                        "/v1/" + PROJECT.value() + "/secrets/echo-json/scheduled-deleted-tasks/cancel");
+        Map<?, ?> html = (Map<?, ?>) scheduled.value();
+        Map<?, ?> json = (Map<?, ?>) restored.value();
+        assertThat((String) html.get("errorMessage")).contains(SecretRedactor.MARKER);
+        assertThat(json.get("errorMessage")).isEqualTo("bad " + SecretRedactor.MARKER);
+        assertThat(json.get("requestId")).isNull();
+        assertThat(log).anyMatch(l -> l.startsWith("retrying echo-html"));
+        String everything = String.join("\n", log) + "\n" + scheduled.reason() + "\n" + html + "\n" + restored.reason()
+                + "\n" + json;
+        assertNoPieceOf(token, everything);
+    }
+
+    @Test
+    void aStoppingScheduledDeletionStartsAndRetriesNothingAndReportsTheCallInFlight() throws Exception {
+        AtomicBoolean stopping = new AtomicBoolean();
+        byName = name -> {
+            stopping.set(true); // the stop comes while this first request is in flight
+            return Fixtures.status(503);
+        };
+        DeletionPlan plan = DeletionJob.plan(
+                request()
+                        .names(List.of("s-1", "s-2", "s-3"))
+                        .concurrency(1)
+                        .action(DeletionRequest.Action.SCHEDULE_DELETION)
+                        .build(),
+                DeletionDefaults.NONE,
+                ArgumentNames.JENKINS);
+
+        DeletionReport report = DeletionJob.run(plan, Fixtures.client(server, clock, sleeper), log::add, stopping::get);
+
+        assertThat(deletes).singleElement().satisfies(r -> {
+            assertThat(r.getMethod()).isEqualTo("POST");
+            assertThat(r.getUrl().encodedPath()).endsWith("/secrets/s-1/scheduled-deleted-tasks/create");
+        });
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("s-1");
+            assertThat(r.reason()).endsWith("; not retried: the run is stopping");
+        });
+    }
+
+    @Test
+    void aTagListingSkipsAnEchoedPieceOfTheTokenAndRedactsAnEchoInItsFailure() throws Exception {
+        String token = Fixtures.TOKEN_TEXT;
+        String piece = token.substring(0, 30); // a valid secret name, but a piece of the token
+        int[] pages = {0};
+        byName = name -> {
+            if (!name.equals("resource_instances")) {
+                return Fixtures.status(200);
+            }
+            String resources =
+                    pages[0]++ == 0 ? "{\"resource_name\":\"" + piece + "\"},{\"resource_name\":\"pr-1\"}" : "";
+            return new MockResponse.Builder()
+                    .code(200)
+                    .body("{\"resources\":[" + resources + "],\"total_count\":2}")
+                    .build();
+        };
+
+        DeletionReport report = run(request().tags(List.of("env=pr-1")));
+
+        assertThat(deletes)
+                .extracting(r -> r.getMethod() + " " + r.getUrl().pathSegments().get(3))
+                .containsExactly("POST resource_instances", "POST resource_instances", "DELETE pr-1");
+        assertThat(report.results()).extracting(DeletionResult::name).containsExactly("pr-1");
+        assertThat(log).anyMatch(l -> l.startsWith("1 tagged secrets have names that are not valid"));
+        assertNoPieceOf(token, String.join("\n", log) + "\n" + report.value());
+
+        byName = name -> new MockResponse.Builder()
+                .code(400)
+                .addHeader("X-Request-Id", token)
+                .body("{\"error_code\":\"CSMS.0401\",\"error_msg\":\"no tag query for " + token + "\"}")
+                .build();
+        assertThatThrownBy(() -> run(request().tags(List.of("env=pr-1"))))
+                .isInstanceOf(DeletionRefusedException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains(SecretRedactor.MARKER).endsWith("Nothing was deleted.");
+                    assertNoPieceOf(token, e.getMessage());
+                });
+    }
+
     @Test
     void aPrefixMatchingMoreThanMaxCountDeletesNothing() {
         listings.add(page("pr-9-a", "pr-9-b", "pr-9-c"));
