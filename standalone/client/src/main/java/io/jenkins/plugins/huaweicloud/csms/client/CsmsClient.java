@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
  */
 public final class CsmsClient {
     private final Endpoint endpoint;
-    private final TokenSource tokenSource;
+    private final RequestAuthenticator authenticator;
     private final ClientSettings settings;
     private final OkHttpClient http;
     private final Sleeper sleeper;
@@ -24,7 +24,7 @@ public final class CsmsClient {
 
     private CsmsClient(Builder b) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
-        this.tokenSource = Objects.requireNonNull(b.tokenSource, "tokenSource");
+        this.authenticator = b.authenticator();
         this.settings = b.settings;
         this.http = HttpClients.configure(
                         b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder(), settings)
@@ -87,8 +87,8 @@ public final class CsmsClient {
         return settings;
     }
 
-    TokenSource tokenSource() {
-        return tokenSource;
+    RequestAuthenticator authenticator() {
+        return authenticator;
     }
 
     OkHttpClient http() {
@@ -114,6 +114,7 @@ public final class CsmsClient {
     public static final class Builder {
         private Endpoint endpoint;
         private TokenSource tokenSource;
+        private AccessKeySource accessKeys;
         private ClientSettings settings = ClientSettings.defaults();
         private OkHttpClient httpClient;
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -128,9 +129,26 @@ public final class CsmsClient {
             return this;
         }
 
+        /** Authenticates with an {@code X-Auth-Token}. Give this or {@link #accessKeys}. */
         public Builder tokenSource(TokenSource tokenSource) {
             this.tokenSource = tokenSource;
             return this;
+        }
+
+        /** Signs every attempt with an AK/SK pair (SDK-HMAC-SHA256), dated by {@link #clock}. */
+        public Builder accessKeys(AccessKeySource accessKeys) {
+            this.accessKeys = accessKeys;
+            return this;
+        }
+
+        private RequestAuthenticator authenticator() {
+            if (tokenSource != null && accessKeys != null) {
+                throw new IllegalStateException("give either a token source or access keys, not both");
+            }
+            if (accessKeys != null) {
+                return new AccessKeyAuthenticator(accessKeys, clock);
+            }
+            return new TokenAuthenticator(tokenSource);
         }
 
         public Builder settings(ClientSettings settings) {

@@ -47,22 +47,24 @@ final class DeletionCall {
 
     DeletionResult run() throws InterruptedException {
         while (true) {
-            Token token;
+            RequestAuthenticator.Authenticated token;
             try {
-                token = client.tokenSource().token();
+                token = client.authenticator()
+                        .authenticate(
+                                new Request.Builder()
+                                        .url(url)
+                                        .delete()
+                                        .header("Accept", "application/json")
+                                        .header("User-Agent", USER_AGENT)
+                                        .build(),
+                                project);
             } catch (TokenException e) {
                 return result(ResultKind.TOKEN_ERROR, e.getMessage())
                         .requestId(e.requestId())
                         .build();
             }
             attempts++;
-            Request request = new Request.Builder()
-                    .url(url)
-                    .delete()
-                    .header("X-Auth-Token", token.value())
-                    .header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .build();
+            Request request = token.request();
             pacer.beforeRequest();
             // Measured after the pacer's wait, which counts against the deadline like any other.
             Duration timeout =
@@ -93,7 +95,8 @@ final class DeletionCall {
     }
 
     /** Returns the final result, or null when another attempt is due (after waiting). */
-    private DeletionResult classify(HttpAnswer answer, Token token) throws InterruptedException {
+    private DeletionResult classify(HttpAnswer answer, RequestAuthenticator.Authenticated token)
+            throws InterruptedException {
         int status = answer.status();
         Duration retryAfter =
                 RetryAfter.parse(answer.header("Retry-After"), client.clock().instant());
@@ -106,7 +109,9 @@ final class DeletionCall {
         } else {
             pacer.answered();
         }
-        ErrorBody error = answer.isSuccessful() ? ErrorBody.NONE : ErrorBody.parse(answer.bodyText());
+        ErrorBody error = answer.isSuccessful()
+                ? ErrorBody.NONE
+                : ErrorBody.parse(client.authenticator().redact(answer.bodyText()));
         String requestId = RequestIds.clean(answer.header("X-Request-Id"));
         if (requestId == null) {
             requestId = error.requestId();
@@ -128,15 +133,15 @@ final class DeletionCall {
                     ResultKind.ALREADY_ABSENT, "already absent: there was nothing to delete", answer, error, requestId);
         }
         if (status == 401) {
-            if (!reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
+            RequestAuthenticator auth = client.authenticator();
+            if (!reauthenticated && auth.retryAfterRejection(token)) {
                 reauthenticated = true;
-                client.progress().accept("re-authenticating for " + name + ": CSMS refused the token (HTTP 401)");
+                client.progress()
+                        .accept("re-authenticating for " + name + ": CSMS refused " + auth.refusedWhat()
+                                + " (HTTP 401)");
                 return null;
             }
-            String why = reauthenticated
-                    ? "not authenticated: CSMS refused a freshly issued token too (HTTP 401)"
-                    : "not authenticated: CSMS refused the token (HTTP 401); a fixed token cannot be renewed, so"
-                            + " give a fresh one or use an IAM user credential";
+            String why = auth.unauthorizedReason(reauthenticated);
             return answered(ResultKind.UNAUTHORIZED, why, answer, error, requestId);
         }
         if (status == 403) {

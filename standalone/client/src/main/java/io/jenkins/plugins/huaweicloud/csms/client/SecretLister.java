@@ -86,18 +86,20 @@ public final class SecretLister {
         int failures = 0;
         String host = client.endpoint().host();
         while (true) {
-            Token token;
+            RequestAuthenticator.Authenticated token;
             try {
-                token = client.tokenSource().token();
+                token = client.authenticator()
+                        .authenticate(
+                                new Request.Builder()
+                                        .url(pageUrl)
+                                        .get()
+                                        .header("Accept", "application/json")
+                                        .build(),
+                                project);
             } catch (TokenException e) {
                 throw new ListingException(e.getMessage(), e.status(), null, e.requestId());
             }
-            Request request = new Request.Builder()
-                    .url(pageUrl)
-                    .get()
-                    .header("X-Auth-Token", token.value())
-                    .header("Accept", "application/json")
-                    .build();
+            Request request = token.request();
             String problem;
             int status = 0;
             String requestId = null;
@@ -110,11 +112,11 @@ public final class SecretLister {
                 if (answer.isSuccessful()) {
                     return new PageAnswer(parse(answer, host), status, requestId);
                 }
-                if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
+                if (status == 401 && !reauthenticated && client.authenticator().retryAfterRejection(token)) {
                     reauthenticated = true;
                     continue;
                 }
-                ErrorBody error = ErrorBody.parse(answer.bodyText());
+                ErrorBody error = ErrorBody.parse(client.authenticator().redact(answer.bodyText()));
                 problem = "HTTP " + status + (error.code() != null ? " " + error.code() : "")
                         + (error.message() != null ? " \"" + error.message() + "\"" : "");
                 boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
