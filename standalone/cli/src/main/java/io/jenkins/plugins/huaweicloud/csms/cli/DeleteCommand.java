@@ -10,7 +10,6 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,9 +47,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Environment:",
+            "  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK   access keys (AK/SK) that sign each request (recommended)",
+            "  HUAWEICLOUD_SDK_SECURITY_TOKEN         with temporary access keys",
             "  CSMS_TOKEN          the IAM token, unless --token-file or --iam-user is given",
             "  CSMS_IAM_PASSWORD   the password of --iam-user",
-            "A token or password is never taken as an argument and never printed.",
+            "An option (--access-key-file, --token-file, --iam-user) chooses the credential; otherwise the one",
+            "the environment holds. Several without --auth: exit 2, nothing sent.",
+            "A key, token or password is never taken as an argument and never printed.",
             "",
             "stdout: one line per secret, 7 tab-separated fields ('-' when empty):",
             "  OUTCOME  NAME  HTTP_STATUS  ERROR_CODE  REQUEST_ID  KIND  ATTEMPTS",
@@ -175,7 +178,7 @@ final class DeleteCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         OutputFormat format = json ? OutputFormat.JSON : OutputFormat.TEXT;
-        DeletionRun run = new DeletionRun(plan.endpoint(), plan.tokens(), plan.settings(), ctx, m -> {
+        DeletionRun run = new DeletionRun(plan.endpoint(), plan.credentials(), plan.settings(), ctx, m -> {
             err.println("csms: " + m);
             err.flush();
         });
@@ -226,7 +229,7 @@ final class DeleteCommand implements Callable<Integer> {
             ProjectId project,
             List<SecretName> names,
             Endpoint endpoint,
-            TokenSource tokens,
+            RunCredentials credentials,
             ClientSettings settings) {}
 
     /** Validates everything, in the order a person would fix it; sends nothing. */
@@ -263,8 +266,8 @@ final class DeleteCommand implements Callable<Integer> {
         Endpoint csms = endpoint != null ? Endpoint.of(endpoint) : Endpoint.forRegion(region);
         String officialRegion = region != null ? Endpoint.checkRegion(region) : officialRegion(csms);
         ClientSettings settings = settings();
-        TokenSource tokens = credentials.resolve(ctx, projectId, officialRegion, settings);
-        return new Plan(projectId, secretNames, csms, tokens, settings);
+        RunCredentials credential = credentials.resolve(ctx, projectId, officialRegion, settings);
+        return new Plan(projectId, secretNames, csms, credential, settings);
     }
 
     private List<SecretName> distinctNames(PrintWriter err) {

@@ -11,23 +11,26 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The deletion path shared by {@code csms delete} and {@code csms demo}: one {@link CsmsClient} and one token source
+ * The deletion path shared by {@code csms delete} and {@code csms demo}: one {@link CsmsClient} and one credential
  * for all names, each result handed on as soon as it is known.
  */
 final class DeletionRun {
     private final CsmsClient client;
 
     DeletionRun(
-            Endpoint endpoint, TokenSource tokens, ClientSettings settings, CliContext ctx, Consumer<String> progress) {
-        this.client = CsmsClient.builder()
+            Endpoint endpoint,
+            RunCredentials credentials,
+            ClientSettings settings,
+            CliContext ctx,
+            Consumer<String> progress) {
+        this.client = credentials
+                .applyTo(CsmsClient.builder())
                 .endpoint(endpoint)
-                .tokenSource(tokens)
                 .settings(settings)
                 .sleeper(ctx.sleeper())
                 .clock(ctx.clock())

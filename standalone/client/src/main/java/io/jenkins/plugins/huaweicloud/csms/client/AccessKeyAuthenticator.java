@@ -32,8 +32,8 @@ final class AccessKeyAuthenticator implements RequestAuthenticator {
     private final Clock clock;
     // Refused pairs by access key id; never shown, only compared.
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
-    // Security tokens sent, to mask them in server text that echoes one.
-    private final Set<String> sentTokens = ConcurrentHashMap.newKeySet();
+    // Secret keys and security tokens used, to mask them in server text that echoes one.
+    private final Set<String> secretsUsed = ConcurrentHashMap.newKeySet();
 
     AccessKeyAuthenticator(AccessKeySource keys, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "accessKeySource");
@@ -58,8 +58,9 @@ final class AccessKeyAuthenticator implements RequestAuthenticator {
         signed.put("x-project-id", project.value());
         if (key.isTemporary()) {
             signed.put("x-security-token", key.securityToken());
-            sentTokens.add(key.securityToken());
+            secretsUsed.add(key.securityToken());
         }
+        secretsUsed.add(key.secret());
         String authorization =
                 SdkHmacSigner.authorization(key.id(), key.secret(), request.method(), url, signed, body(request));
         Request.Builder out = request.newBuilder();
@@ -108,10 +109,12 @@ final class AccessKeyAuthenticator implements RequestAuthenticator {
             return null;
         }
         String out = serverText;
-        for (String token : sentTokens) {
-            out = out.replace(token, "****");
-            // Servers also echo the start of a long value.
-            out = out.replace(token.substring(0, Math.min(token.length(), ECHO_PREFIX)), "****");
+        for (String secret : secretsUsed) {
+            out = out.replace(secret, "****");
+            if (secret.length() > ECHO_PREFIX) {
+                // Servers also echo the start of a long value.
+                out = out.replace(secret.substring(0, ECHO_PREFIX), "****");
+            }
         }
         return out;
     }
