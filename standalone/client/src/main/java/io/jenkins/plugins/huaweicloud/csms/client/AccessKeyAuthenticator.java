@@ -120,6 +120,11 @@ final class AccessKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public String refusalHint() {
+        return CHECK_HINT;
+    }
+
+    @Override
     public String refusedWhat() {
         return "the temporary access key";
     }

@@ -22,7 +22,7 @@ import okhttp3.RequestBody;
 /**
  * Temporary AK/SK of an agency ({@code POST /v3.0/OS-CREDENTIAL/securitytokens}, {@code assume_role}), signed with
  * a long-term pair and cached until a few minutes before {@code expires_at}. Concurrent callers share one IAM call,
- * and no lock is held while it runs. An IAM error is never retried; a refusal is remembered for the run. When CSMS
+ * and no lock is held while it runs. An IAM error is never retried; a refusal is remembered for ten minutes. When CSMS
  * refuses the temporary keys, one fresh pair is fetched; a fresh pair refused too is not replaced.
  */
 public final class AgencyKeySource implements AccessKeySource {
@@ -31,7 +31,9 @@ public final class AgencyKeySource implements AccessKeySource {
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration IAM_CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_BODY = 256 * 1024;
-    /** IAM down or unreachable is remembered briefly; a refusal (4xx) for the rest of the run. */
+    /** A refusal (4xx) is remembered this long, so a batch cannot repeat a failing AK/SK call once per secret. */
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(10);
+    /** IAM down or unreachable is remembered briefly. */
     static final Duration FAILURE_HOLD = Duration.ofSeconds(30);
 
     private record Issued(AccessKey key, Instant refreshAt, boolean afterRejection) {}
@@ -113,7 +115,7 @@ public final class AgencyKeySource implements AccessKeySource {
             synchronized (lock) {
                 failure = e;
                 boolean refused = e.status() >= 400 && e.status() < 500;
-                failureHeldUntil = refused ? Instant.MAX : clock.instant().plus(FAILURE_HOLD);
+                failureHeldUntil = clock.instant().plus(refused ? REFUSAL_HOLD : FAILURE_HOLD);
                 inFlight = null;
             }
             mine.completeExceptionally(e);

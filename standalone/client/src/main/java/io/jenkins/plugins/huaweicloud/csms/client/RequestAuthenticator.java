@@ -28,6 +28,11 @@ interface RequestAuthenticator {
     /** The reason of a final 401. */
     String unauthorizedReason(boolean afterRenewal);
 
+    /** What to check after a final 401, for messages that have no room for a whole reason; or null. */
+    default String refusalHint() {
+        return null;
+    }
+
     /** Server text with every secret this authenticator sent masked, should a server echo one back. */
     default String redact(String serverText) {
         return serverText;

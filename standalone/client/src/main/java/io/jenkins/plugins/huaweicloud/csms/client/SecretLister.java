@@ -119,6 +119,10 @@ public final class SecretLister {
                 ErrorBody error = ErrorBody.parse(client.authenticator().redact(answer.bodyText()));
                 problem = "HTTP " + status + (error.code() != null ? " " + error.code() : "")
                         + (error.message() != null ? " \"" + error.message() + "\"" : "");
+                String hint = status == 401 ? client.authenticator().refusalHint() : null;
+                if (hint != null) {
+                    problem += "; " + hint;
+                }
                 boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
                 if (!retryable) {
                     throw new ListingException(message(host, problem, requestId), status, error.code(), requestId);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import java.time.Duration;
@@ -83,6 +84,18 @@ class AccessKeyEmulatorTest {
         assertThat(results.get(1).kind()).isEqualTo(ResultKind.TOKEN_ERROR);
         assertThat(emulator.requestCount()).isEqualTo(1);
         assertThat(emulator.secretNames(PROJECT)).containsExactly("pr-1", "pr-2");
+    }
+
+    @Test
+    void aRefusedListingSaysWhatToCheck() {
+        CsmsClient client = client(AccessKeySource.fixed(AccessKey.of(AK, "wrong-secret-key")));
+
+        assertThatThrownBy(() -> new SecretLister(client).forEachName(ProjectId.of(PROJECT), n -> {}))
+                .isInstanceOf(ListingException.class)
+                .hasMessageContaining("HTTP 401 APIGW.0301")
+                .hasMessageContaining("secret access key (SK)")
+                .hasMessageContaining("clock");
+        assertThat(emulator.requestCount()).isEqualTo(1);
     }
 
     @Test
