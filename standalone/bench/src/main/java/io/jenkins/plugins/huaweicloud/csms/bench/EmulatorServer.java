@@ -27,8 +27,9 @@ public final class EmulatorServer {
         String project = CsmsEmulator.DEMO_PROJECT_ID;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (CsmsEmulator emu =
-                CsmsEmulator.builder().accessKey("bench", BENCH_AK, BENCH_SK, project).start()) {
+        try (CsmsEmulator emu = CsmsEmulator.builder()
+                .accessKey("bench", BENCH_AK, BENCH_SK, project)
+                .start()) {
             out.println("READY " + emu.url() + " " + project + " " + emu.issueToken(project));
             String line;
             while ((line = in.readLine()) != null) {
