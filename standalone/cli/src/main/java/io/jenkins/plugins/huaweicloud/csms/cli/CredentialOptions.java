@@ -104,6 +104,28 @@ final class CredentialOptions {
         }
     }
 
+    /** Which credential the run uses, for the log: never the secret itself. */
+    String describe(CliContext ctx) {
+        Kind kind;
+        try {
+            kind = kind(ctx);
+        } catch (InvalidInputException e) {
+            return "(none chosen)"; // resolve() refuses the run with the reason before anything is sent
+        }
+        switch (kind) {
+            case IAM_PASSWORD:
+                return "--iam-user " + iamUser;
+            case TOKEN:
+                return tokenFile != null ? "--token-file " + tokenFile : "env " + CliContext.TOKEN_ENV;
+            default:
+                String keys = accessKeyFile != null
+                        ? "--access-key-file " + accessKeyFile
+                        : "env " + CliContext.AK_ENV
+                                + (ctx.envValue(CliContext.SECURITY_TOKEN_ENV) != null ? " (temporary keys)" : "");
+                return agency != null ? keys + " through agency " + agency + " of " + agencyDomain : keys;
+        }
+    }
+
     /**
      * Validates the options and builds the credential without sending anything: an IAM call, if any, happens on the
      * first deletion.
