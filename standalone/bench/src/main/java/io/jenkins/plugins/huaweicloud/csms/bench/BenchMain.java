@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  *   --cli-jar FILE  the csms CLI jar (default: cli/target/csms.jar of this checkout; skipped when absent)
  *   --sdk-lib DIR   the SDK's jars and adapter (default: target/sdk-lib next to this jar)
  *   --out DIR       where bench-results.md/.csv go (default: the directory of this jar)
- *   --variants LIST part 1 clients, comma-separated (default engine,okhttp,okhttp-safe,sdk)
+ *   --variants LIST part 1 clients, comma-separated (default engine,engine-aksk,okhttp,okhttp-safe,sdk)
  *   --memory N      names in the streaming-memory batch (default 10000; it runs at 100/s, so 100 s)
  *   --no-teardown, --no-cold, --no-memory   skip part 2, 3 or 4
  *   --quick         tiny sizes, for a smoke test
@@ -67,7 +67,7 @@ public final class BenchMain {
         boolean memoryOn = true;
         int coldRuns = 10;
         int maxWarmupRounds = MAX_WARMUP_ROUNDS;
-        List<String> variants = List.of("engine", "okhttp", "okhttp-safe", "sdk");
+        List<String> variants = List.of("engine", "engine-aksk", "okhttp", "okhttp-safe", "sdk");
         boolean teardownOn = true;
         boolean coldOn = true;
         Path cliJar;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.bench;
 
+import io.jenkins.plugins.huaweicloud.csms.client.AccessKey;
+import io.jenkins.plugins.huaweicloud.csms.client.AccessKeySource;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
@@ -30,10 +32,23 @@ record Variant(String id, String label, ToIntFunction<String> delete, ClassLoade
 
     /** (a) Our engine: {@code CsmsClient.delete} with a fixed token and the default settings. */
     static Variant engine(CsmsClient client, String project) {
+        return engine("engine", "engine: CsmsClient.delete (fixed token)", client, project);
+    }
+
+    /** (a') Our engine signing each request with the bench's AK/SK pair, verified by the emulator. */
+    static Variant engineAksk(String url, String project) {
+        CsmsClient client = CsmsClient.builder()
+                .endpoint(Endpoint.of(url))
+                .accessKeys(AccessKeySource.fixed(AccessKey.of(EmulatorServer.BENCH_AK, EmulatorServer.BENCH_SK)))
+                .build();
+        return engine("engine-aksk", "engine: CsmsClient.delete (AK/SK signed)", client, project);
+    }
+
+    private static Variant engine(String id, String label, CsmsClient client, String project) {
         ProjectId projectId = ProjectId.of(project);
         return new Variant(
-                "engine",
-                "engine: CsmsClient.delete (fixed token)",
+                id,
+                label,
                 name -> {
                     DeletionResult r;
                     try {

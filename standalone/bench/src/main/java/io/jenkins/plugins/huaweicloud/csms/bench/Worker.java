@@ -28,19 +28,21 @@ public final class Worker {
         this.variant = variant;
     }
 
-    /** Arguments: variant id (engine, okhttp, okhttp-safe, sdk), emulator URL, project id, sdk-lib dir. */
+    /** Arguments: variant id (engine, engine-aksk, okhttp, okhttp-safe, sdk), emulator URL, project id, sdk-lib dir. */
     public static void main(String[] args) throws Exception {
         String id = args[0];
         String url = args[1];
         String project = args[2];
         String token = System.getenv("CSMS_TOKEN");
-        Variant v = switch (id) {
-            case "engine" -> Variant.engine(Variant.engineClient(url, token), project);
-            case "okhttp" -> Variant.okhttpExecute(new OkHttpClient(), url, project, token);
-            case "okhttp-safe" -> Variant.okhttpSafe(url, project, token);
-            case "sdk" -> Variant.sdk(Path.of(args[3]), url, project);
-            default -> throw new IllegalArgumentException("unknown variant " + id);
-        };
+        Variant v =
+                switch (id) {
+                    case "engine" -> Variant.engine(Variant.engineClient(url, token), project);
+                    case "engine-aksk" -> Variant.engineAksk(url, project);
+                    case "okhttp" -> Variant.okhttpExecute(new OkHttpClient(), url, project, token);
+                    case "okhttp-safe" -> Variant.okhttpSafe(url, project, token);
+                    case "sdk" -> Variant.sdk(Path.of(args[3]), url, project);
+                    default -> throw new IllegalArgumentException("unknown variant " + id);
+                };
         new Worker(v).serve();
     }
 

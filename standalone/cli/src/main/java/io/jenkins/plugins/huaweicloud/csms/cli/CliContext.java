@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What the commands take from the outside world besides their arguments, so tests can replace it: the environment
- * (CSMS_TOKEN, CSMS_IAM_PASSWORD), the sleeper and clock that pace and space requests, and how long {@code csms emulator} serves. Output goes
+ * (CSMS_TOKEN, CSMS_IAM_PASSWORD, HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN), the sleeper and clock that pace and space requests, and how long {@code csms emulator} serves. Output goes
  * through picocli's {@code CommandLine.getOut()/getErr()}.
  */
 public record CliContext(
@@ -18,6 +18,11 @@ public record CliContext(
         boolean handleSignals) {
     public static final String TOKEN_ENV = "CSMS_TOKEN";
     public static final String PASSWORD_ENV = "CSMS_IAM_PASSWORD";
+    /** The names Huawei's SDKs and huaweicloud/auth-action use. */
+    public static final String AK_ENV = "HUAWEICLOUD_SDK_AK";
+
+    public static final String SK_ENV = "HUAWEICLOUD_SDK_SK";
+    public static final String SECURITY_TOKEN_ENV = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
 
     public CliContext {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));

@@ -14,7 +14,6 @@ import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.client.JobListener;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
-import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -55,9 +54,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Environment:",
+            "  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK   access keys (AK/SK) that sign each request (recommended)",
+            "  HUAWEICLOUD_SDK_SECURITY_TOKEN         with temporary access keys",
             "  CSMS_TOKEN          the IAM token, unless --token-file or --iam-user is given",
             "  CSMS_IAM_PASSWORD   the password of --iam-user",
-            "A token or password is never taken as an argument and never printed.",
+            "An option (--access-key-file, --token-file, --iam-user) chooses the credential; otherwise the one",
+            "the environment holds. Several without --auth: exit 2, nothing sent.",
+            "A key, token or password is never taken as an argument and never printed.",
             "",
             "stdout: one line per secret, 7 tab-separated fields ('-' when empty):",
             "  OUTCOME  NAME  HTTP_STATUS  ERROR_CODE  REQUEST_ID  KIND  ATTEMPTS",
@@ -261,8 +264,8 @@ class DeleteCommand implements Callable<Integer> {
         try {
             report = DeletionJob.run(
                     plan.job(),
-                    CsmsClient.builder()
-                            .tokenSource(plan.tokens())
+                    plan.credentials()
+                            .applyTo(CsmsClient.builder())
                             .sleeper(stop.sleeper(ctx.sleeper()))
                             .clock(ctx.clock())
                             .redactor(output.redactor()),
@@ -305,8 +308,8 @@ class DeleteCommand implements Callable<Integer> {
         return stop.exitCode();
     }
 
-    /** The validated job and its token source. */
-    record Plan(DeletionPlan job, TokenSource tokens) {}
+    /** The validated job and its credential. */
+    record Plan(DeletionPlan job, RunCredentials credentials) {}
 
     /**
      * Validates everything, in the order a person would fix it, and builds the token source; sends nothing.
@@ -334,7 +337,7 @@ class DeleteCommand implements Callable<Integer> {
                 .rate(rate)
                 .endpoint(endpoint)
                 .region(region)
-                .credentialsId(credentials.describe())
+                .credentialsId(credentials.describe(ctx))
                 .ifMissing(ifMissing)
                 .attempts(attempts)
                 .timeoutSeconds(timeoutSeconds)

@@ -7,23 +7,26 @@ import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The demo's deletion path: one {@link CsmsClient} and one token source for all names, deleted in order with the
+ * The demo's deletion path: one {@link CsmsClient} and one credential for all names, deleted in order with the
  * demo's short waits ({@code csms delete} runs the engine's {@code DeletionJob}).
  */
 final class DeletionRun {
     private final CsmsClient client;
 
     DeletionRun(
-            Endpoint endpoint, TokenSource tokens, ClientSettings settings, CliContext ctx, Consumer<String> progress) {
-        this.client = CsmsClient.builder()
+            Endpoint endpoint,
+            RunCredentials credentials,
+            ClientSettings settings,
+            CliContext ctx,
+            Consumer<String> progress) {
+        this.client = credentials
+                .applyTo(CsmsClient.builder())
                 .endpoint(endpoint)
-                .tokenSource(tokens)
                 .settings(settings)
                 .sleeper(ctx.sleeper())
                 .clock(ctx.clock())

@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             ProjectId projectId = ProjectId.of(project);
             var tokens = CredentialOptions.iamTokenSource(
                     new IamPasswordCredentials(endpoint, ACCOUNT, USER, password, projectId), settings);
-            DeletionRun run = new DeletionRun(endpoint, tokens, settings, ctx, m -> {
+            DeletionRun run = new DeletionRun(endpoint, RunCredentials.of(tokens), settings, ctx, m -> {
                 out.println("  " + m);
                 out.flush();
             });

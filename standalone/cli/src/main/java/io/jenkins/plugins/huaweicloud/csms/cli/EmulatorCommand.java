@@ -77,6 +77,12 @@ final class EmulatorCommand implements Callable<Integer> {
     List<String> secrets = new ArrayList<>();
 
     @Option(
+            names = "--access-keys-from-env",
+            description = "Accept requests signed with the AK/SK pair of env HUAWEICLOUD_SDK_AK and"
+                    + " HUAWEICLOUD_SDK_SK for the demo project (signatures are verified).")
+    boolean accessKeysFromEnv;
+
+    @Option(
             names = "--user",
             paramLabel = "ACCOUNT:USER",
             description = "Add an IAM user allowed the demo project (repeatable), password from env"
@@ -111,7 +117,7 @@ final class EmulatorCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         try {
-            printBanner(out, emulator);
+            printBanner(out, emulator, accessKeysFromEnv);
             ctx.emulatorLifetime().serve(emulator);
         } finally {
             emulator.close();
@@ -144,6 +150,20 @@ final class EmulatorCommand implements Callable<Integer> {
             String name = SecretName.of(raw).value();
             b.secret(CsmsEmulator.DEMO_PROJECT_ID, name, "emulated-value-of-" + name);
         }
+        if (accessKeysFromEnv) {
+            String ak = ctx.envValue(CliContext.AK_ENV);
+            String sk = ctx.envValue(CliContext.SK_ENV);
+            if (ak == null || sk == null) {
+                throw new InvalidInputException("--access-keys-from-env needs env " + CliContext.AK_ENV + " and "
+                        + CliContext.SK_ENV + ": the emulator accepts that pair, never given on the command line.");
+            }
+            try {
+                b.accessKey("demo", ak.strip(), sk.strip(), CsmsEmulator.DEMO_PROJECT_ID);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(
+                        "Env " + CliContext.AK_ENV + "/" + CliContext.SK_ENV + ": " + e.getMessage() + ".");
+            }
+        }
         if (!users.isEmpty()) {
             String password = ctx.envValue(CliContext.PASSWORD_ENV);
             if (password == null) {
@@ -162,7 +182,7 @@ final class EmulatorCommand implements Callable<Integer> {
         return b;
     }
 
-    private static void printBanner(PrintWriter out, CsmsEmulator emulator) {
+    private static void printBanner(PrintWriter out, CsmsEmulator emulator, boolean accessKeys) {
         String project = CsmsEmulator.DEMO_PROJECT_ID;
         out.println("CSMS emulator (local imitation, NOT Huawei Cloud) listening. Stop it with Ctrl-C.");
         out.println("url:     " + emulator.url());
@@ -171,6 +191,11 @@ final class EmulatorCommand implements Callable<Integer> {
         out.println("(a throwaway local test token, valid only for this emulator)");
         out.println("Try:     CSMS_TOKEN=<token> csms delete --endpoint " + emulator.url() + " --project " + project
                 + " --name NAME");
+        if (accessKeys) {
+            out.println("Or with the access keys of env " + CliContext.AK_ENV + "/" + CliContext.SK_ENV
+                    + " (without CSMS_TOKEN): csms delete --endpoint " + emulator.url() + " --project " + project
+                    + " --name NAME");
+        }
         out.flush();
     }
 }

@@ -166,4 +166,47 @@ class EmulatorCommandTest {
                 .contains("--secret")
                 .contains("CSMS_IAM_PASSWORD");
     }
+
+    @Test
+    void acceptsTheAccessKeysOfTheEnvironmentAndVerifiesThem() {
+        String sk = "EMU-SK-MARKER-0123456789";
+        cli.secret(sk).env("HUAWEICLOUD_SDK_AK", "LOCALAK0000000000001").env("HUAWEICLOUD_SDK_SK", sk);
+        AtomicReference<Cli.Result> good = new AtomicReference<>();
+        AtomicReference<Cli.Result> bad = new AtomicReference<>();
+        cli.emulatorLifetime = emulator -> {
+            String[] args = {
+                "delete", "--endpoint", emulator.url(), "--project", CsmsEmulator.DEMO_PROJECT_ID, "--name", "pr-1"
+            };
+            Cli wrong = new Cli()
+                    .secret(sk)
+                    .env("HUAWEICLOUD_SDK_AK", "LOCALAK0000000000001")
+                    .env("HUAWEICLOUD_SDK_SK", "other-secret-key");
+            bad.set(wrong.run(args));
+            Cli right = new Cli()
+                    .secret(sk)
+                    .env("HUAWEICLOUD_SDK_AK", "LOCALAK0000000000001")
+                    .env("HUAWEICLOUD_SDK_SK", sk);
+            good.set(right.run(args));
+            wrong.assertNoSecretLeaked();
+            right.assertNoSecretLeaked();
+        };
+
+        Cli.Result r = cli.run("emulator", "--secret", "pr-1", "--access-keys-from-env");
+
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("HUAWEICLOUD_SDK_AK");
+        assertThat(bad.get().exit()).isEqualTo(1);
+        assertThat(bad.get().out()).contains("APIGW.0301");
+        assertThat(good.get().exit()).as(good.get().err()).isEqualTo(0);
+    }
+
+    @Test
+    void accessKeysFromEnvNeedBothVariables() {
+        cli.env("HUAWEICLOUD_SDK_AK", "LOCALAK0000000000001");
+
+        Cli.Result r = cli.run("emulator", "--access-keys-from-env");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("HUAWEICLOUD_SDK_SK");
+    }
 }

@@ -149,7 +149,10 @@ class IamTest extends EmulatorFixture {
         DeleteCommand command = new DeleteCommand(
                 new CliContext(Map.of("CSMS_IAM_PASSWORD", PASSWORD), d -> {}, java.time.Clock.systemUTC(), e -> {}));
         new CommandLine(command).parseArgs(args);
-        return command.plan(new PrintWriter(Writer.nullWriter())).tokens().toString();
+        return command.plan(new PrintWriter(Writer.nullWriter()))
+                .credentials()
+                .tokens()
+                .toString();
     }
 
     @Test

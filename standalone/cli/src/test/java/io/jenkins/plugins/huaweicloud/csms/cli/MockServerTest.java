@@ -171,4 +171,36 @@ class MockServerTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).startsWith("UNSTABLE\tpr-1\t-\t-\t-\tNETWORK_ERROR\t1");
     }
+
+    @Test
+    void aServerEchoingTheSecretKeyAndSecurityTokenNeverGetsThemIntoTheOutput() throws Exception {
+        String sk = "SK-MARKER-echoed-0123456789abcdef";
+        String securityToken = "SECURITY-TOKEN-MARKER-" + "z".repeat(60);
+        cli.secret(sk).secret(securityToken).secret(securityToken.substring(0, 24));
+        cli.env("HUAWEICLOUD_SDK_AK", "HPUAEXAMPLEAK0000001")
+                .env("HUAWEICLOUD_SDK_SK", sk)
+                .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", securityToken);
+        String echo = "{\"error_code\":\"CSMS.0002\",\"error_msg\":\"bad request: sk " + sk + " token " + securityToken
+                + " start " + securityToken.substring(0, 30) + "\"}";
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(400).body(echo).build());
+        }
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"verify aksk signature fail " + securityToken
+                        + "\"}")
+                .build());
+
+        Cli.Result text = cli.run("delete", "--endpoint", url(), "--project", PROJECT, "--name", "pr-1");
+        Cli.Result json = cli.run("delete", "--endpoint", url(), "--project", PROJECT, "--name", "pr-1", "--json");
+        Cli.Result refused = cli.run("delete", "--endpoint", url(), "--project", PROJECT, "--name", "pr-1");
+
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.err()).contains("bad request: sk ****");
+        assertThat(json.out()).contains("bad request: sk ****");
+        assertThat(refused.out()).contains("UNAUTHORIZED");
+        RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(sent.getHeaders().get("X-Security-Token")).isEqualTo(securityToken);
+        assertThat(sent.getHeaders().get("Authorization")).startsWith("SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0000001");
+    }
 }

@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
  */
 public final class CsmsClient {
     private final Endpoint endpoint;
-    private final TokenSource tokenSource;
+    private final RequestAuthenticator authenticator;
     private final ClientSettings settings;
     private final OkHttpClient http;
     private final Sleeper sleeper;
@@ -25,7 +25,6 @@ public final class CsmsClient {
 
     private CsmsClient(Builder b) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
-        this.tokenSource = Objects.requireNonNull(b.tokenSource, "tokenSource");
         this.settings = b.settings;
         this.http = HttpClients.configure(
                         b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder(), settings)
@@ -34,7 +33,8 @@ public final class CsmsClient {
         this.clock = b.clock;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), b.random);
         this.redactor = b.redactor;
-        tokenSource.registerSecretsWith(redactor);
+        // The credential's secrets are registered now; what it obtains later is registered before it is sent.
+        this.authenticator = b.authenticator(redactor);
         Consumer<String> sink = b.progress;
         this.progress = message -> sink.accept(redactor.redact(message));
     }
@@ -115,7 +115,8 @@ public final class CsmsClient {
     }
 
     /**
-     * The run's secrets: every token this client sends and every secret of its token source. Server text passes it
+     * The run's secrets: every token, secret key and security token this client sends and every secret of its
+     * credential source. Server text passes it
      * before it reaches a result, an exception, a log line or a progress message; front ends pass their own
      * output through it too.
      */
@@ -123,8 +124,8 @@ public final class CsmsClient {
         return redactor;
     }
 
-    TokenSource tokenSource() {
-        return tokenSource;
+    RequestAuthenticator authenticator() {
+        return authenticator;
     }
 
     OkHttpClient http() {
@@ -150,6 +151,7 @@ public final class CsmsClient {
     public static final class Builder {
         private Endpoint endpoint;
         private TokenSource tokenSource;
+        private AccessKeySource accessKeys;
         private ClientSettings settings = ClientSettings.defaults();
         private OkHttpClient httpClient;
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -165,9 +167,26 @@ public final class CsmsClient {
             return this;
         }
 
+        /** Authenticates with an {@code X-Auth-Token}. Give this or {@link #accessKeys}. */
         public Builder tokenSource(TokenSource tokenSource) {
             this.tokenSource = tokenSource;
             return this;
+        }
+
+        /** Signs every attempt with an AK/SK pair (SDK-HMAC-SHA256), dated by {@link #clock}. */
+        public Builder accessKeys(AccessKeySource accessKeys) {
+            this.accessKeys = accessKeys;
+            return this;
+        }
+
+        private RequestAuthenticator authenticator(SecretRedactor redactor) {
+            if (tokenSource != null && accessKeys != null) {
+                throw new IllegalStateException("give either a token source or access keys, not both");
+            }
+            if (accessKeys != null) {
+                return new AccessKeyAuthenticator(accessKeys, clock, redactor);
+            }
+            return new TokenAuthenticator(tokenSource, redactor);
         }
 
         public Builder settings(ClientSettings settings) {
@@ -203,8 +222,8 @@ public final class CsmsClient {
         }
 
         /**
-         * The run's redactor, shared with whatever else the run prints (default: a new one). The token source's
-         * secrets are registered with it when the client is built.
+         * The run's redactor, shared with whatever else the run prints (default: a new one). The token source's (or
+         * access key source's) secrets are registered with it when the client is built.
          */
         public Builder redactor(SecretRedactor redactor) {
             this.redactor = Objects.requireNonNull(redactor, "redactor");

@@ -59,22 +59,23 @@ final class DeletionCall {
             if (loop.stoppingBeforeFirstAttempt()) {
                 return null;
             }
-            Token token;
+            RequestAuthenticator.Authenticated token;
             try {
-                token = client.tokenSource().token();
+                token = client.authenticator()
+                        .authenticate(
+                                operation
+                                        .method(new Request.Builder().url(url))
+                                        .header("Accept", "application/json")
+                                        .header("User-Agent", USER_AGENT)
+                                        .build(),
+                                project);
             } catch (TokenException e) {
                 return result(ResultKind.TOKEN_ERROR, e.getMessage())
                         .requestId(e.requestId())
                         .build();
             }
-            // A token minted during the run is known before it is sent, so any echo of it is redacted.
-            client.redactor().register(token.value());
-            Request request = operation
-                    .method(new Request.Builder().url(url))
-                    .header("X-Auth-Token", token.value())
-                    .header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .build();
+            // The authenticator registered what it added (a minted token, a temporary key) with the run's redactor.
+            Request request = token.request();
             Duration timeout = loop.beginAttempt();
             if (timeout == null) {
                 return null; // stopped while waiting for its turn: never sent
@@ -105,7 +106,8 @@ final class DeletionCall {
     }
 
     /** Returns the final result, or null when another attempt is due (after waiting). */
-    private DeletionResult classify(HttpAnswer answer, Token token) throws InterruptedException {
+    private DeletionResult classify(HttpAnswer answer, RequestAuthenticator.Authenticated token)
+            throws InterruptedException {
         int status = answer.status();
         Duration retryAfter = loop.answered(answer);
         ErrorBody error = answer.isSuccessful() ? ErrorBody.NONE : ErrorBody.parse(answer.bodyText());
@@ -130,15 +132,15 @@ final class DeletionCall {
                     ResultKind.ALREADY_ABSENT, "already absent: " + operation.nothingTo(), answer, error, requestId);
         }
         if (status == 401) {
-            if (!reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
+            RequestAuthenticator auth = client.authenticator();
+            if (!reauthenticated && auth.retryAfterRejection(token)) {
                 reauthenticated = true;
-                client.progress().accept("re-authenticating for " + name + ": CSMS refused the token (HTTP 401)");
+                client.progress()
+                        .accept("re-authenticating for " + name + ": CSMS refused " + auth.refusedWhat()
+                                + " (HTTP 401)");
                 return null;
             }
-            String why = reauthenticated
-                    ? "not authenticated: CSMS refused a freshly issued token too (HTTP 401)"
-                    : "not authenticated: CSMS refused the token (HTTP 401); a fixed token cannot be renewed, so"
-                            + " give a fresh one or use an IAM user credential";
+            String why = auth.unauthorizedReason(reauthenticated);
             return answered(ResultKind.UNAUTHORIZED, why, answer, error, requestId);
         }
         if (status == 403) {

@@ -91,35 +91,26 @@ public final class SecretLister {
         if (marker != null) {
             url.addQueryParameter("marker", marker);
         }
-        return fetchJson(url.build(), null, "secrets", attempts);
+        return fetchJson(project, url.build(), null, "secrets", attempts);
     }
 
     /**
      * One listing request through the listing's {@link RetryLoop}: GET {@code url}, or POST {@code postBody} (JSON)
      * to it. The answer must be a JSON object holding the array {@code listField}.
      */
-    PageAnswer fetchJson(HttpUrl pageUrl, String postBody, String listField, int attempts)
+    PageAnswer fetchJson(ProjectId project, HttpUrl pageUrl, String postBody, String listField, int attempts)
             throws ListingException, InterruptedException {
         boolean reauthenticated = false;
         String host = client.endpoint().host();
         RetryLoop loop = new RetryLoop(client, pacer, attempts, "the secret listing");
         while (true) {
-            Token token;
+            RequestAuthenticator.Authenticated token;
             try {
-                token = client.tokenSource().token();
+                token = client.authenticator().authenticate(request(pageUrl, postBody), project);
             } catch (TokenException e) {
                 throw failure(e.getMessage(), e.status(), null, e.requestId());
             }
-            client.redactor().register(token.value());
-            Request.Builder builder = new Request.Builder().url(pageUrl);
-            if (postBody == null) {
-                builder.get();
-            } else {
-                builder.post(RequestBody.create(postBody, JSON));
-            }
-            Request request = builder.header("X-Auth-Token", token.value())
-                    .header("Accept", "application/json")
-                    .build();
+            Request request = token.request();
             Duration timeout = loop.beginAttempt();
             String problem;
             int status = 0;
@@ -133,13 +124,17 @@ public final class SecretLister {
                 if (answer.isSuccessful()) {
                     return new PageAnswer(parse(answer, host, listField), status, requestId);
                 }
-                if (status == 401 && !reauthenticated && client.tokenSource().refreshAfterRejection(token)) {
+                if (status == 401 && !reauthenticated && client.authenticator().retryAfterRejection(token)) {
                     reauthenticated = true;
                     continue;
                 }
                 ErrorBody error = ErrorBody.parse(answer.bodyText());
                 problem = "HTTP " + status + (error.code() != null ? " " + error.code() : "")
                         + (error.message() != null ? " \"" + error.message() + "\"" : "");
+                String hint = status == 401 ? client.authenticator().refusalHint() : null;
+                if (hint != null) {
+                    problem += "; " + hint;
+                }
                 boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
                 if (!retryable) {
                     throw failure(message(host, problem, requestId), status, error.code(), requestId);
@@ -155,6 +150,17 @@ public final class SecretLister {
                 throw failure(message(host, last, requestId), status, null, requestId);
             }
         }
+    }
+
+    /** A GET of {@code url}, or a POST of the JSON {@code postBody} to it; the authenticator adds the credential. */
+    private static Request request(HttpUrl url, String postBody) {
+        Request.Builder builder = new Request.Builder().url(url);
+        if (postBody == null) {
+            builder.get();
+        } else {
+            builder.post(RequestBody.create(postBody, JSON));
+        }
+        return builder.header("Accept", "application/json").build();
     }
 
     /** Every listing failure leaves here, its message, code and request id redacted. */

@@ -71,6 +71,7 @@ public final class TagTeardown {
         int offset = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
             JsonNode body = lister.fetchJson(
+                            project,
                             url,
                             filterBody(tags, offset),
                             "resources",

@@ -54,6 +54,7 @@ public final class CsmsEmulator implements AutoCloseable {
     private final RequestLog log;
     private final IamUsers users;
     private final AbsentAnswers absent;
+    private final AccessKeyStore accessKeys;
 
     private CsmsEmulator(Builder b) throws IOException {
         this.absent = b.absent;
@@ -63,11 +64,15 @@ public final class CsmsEmulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(b.clock, b.rateLimit);
         this.log = new RequestLog();
         this.users = b.users;
+        this.accessKeys = new AccessKeyStore(b.clock);
+        b.keySetup.forEach(setup -> setup.accept(accessKeys));
+        SignedRequestCheck signed = new SignedRequestCheck(accessKeys, b.clock);
         Router router = new Router(
                 log,
                 faults,
                 new IamHandler(users, tokens),
-                new SecretsHandler(secrets, tokens, faults, rateLimiter, b.acceptSignedRequests, absent));
+                new SecretsHandler(secrets, tokens, faults, rateLimiter, signed, absent),
+                new SecurityTokenHandler(accessKeys, signed));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
         this.server.createContext("/", router);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
@@ -115,6 +120,15 @@ public final class CsmsEmulator implements AutoCloseable {
                 Objects.requireNonNull(userName),
                 Objects.requireNonNull(password),
                 requireProjectId(projectId));
+    }
+
+    /** Adds a long-term AK/SK pair of account {@code domain} that may sign requests for these projects. */
+    public void addAccessKey(String domain, String accessKey, String secretKey, String... projectIds) {
+        accessKeys.addLongTerm(
+                Objects.requireNonNull(domain),
+                requireAccessKey(accessKey),
+                requireSecret(secretKey),
+                projects(projectIds));
     }
 
     /**
@@ -286,6 +300,28 @@ public final class CsmsEmulator implements AutoCloseable {
         return projectId;
     }
 
+    private static java.util.Set<String> projects(String... projectIds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String p : projectIds) {
+            out.add(requireProjectId(p));
+        }
+        return out;
+    }
+
+    private static String requireAccessKey(String ak) {
+        if (ak == null || !ak.matches("[A-Za-z0-9]{1,128}")) {
+            throw new IllegalArgumentException("access key id must be 1 to 128 letters or digits");
+        }
+        return ak;
+    }
+
+    private static String requireSecret(String sk) {
+        if (sk == null || sk.isEmpty() || !sk.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("secret key must be printable ASCII without spaces");
+        }
+        return sk;
+    }
+
     private static void requireName(String name) {
         if (name == null || !SecretsHandler.SECRET_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("secret name must be " + SecretsHandler.NAME_RULE + ": " + name);
@@ -307,7 +343,7 @@ public final class CsmsEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofHours(24);
         private int rateLimit;
-        private boolean acceptSignedRequests;
+        private final List<java.util.function.Consumer<AccessKeyStore>> keySetup = new ArrayList<>();
         private final FaultPlan faults = new FaultPlan();
         private final IamUsers users = new IamUsers();
         private final AbsentAnswers absent = new AbsentAnswers();
@@ -373,12 +409,15 @@ public final class CsmsEmulator implements AutoCloseable {
         }
 
         /**
-         * Benchmark-only shortcut (default off): a {@code /v1} request without {@code X-Auth-Token} but with an
-         * {@code Authorization: SDK-HMAC-SHA256 ...} header (AK/SK signing, the official SDK's only scheme) counts
-         * as authenticated for any project. The signature is not verified, so never use this to test security.
+         * A long-term AK/SK pair of account {@code domain} whose signed requests may use these projects. Requests
+         * signed with it are verified for real (SDK-HMAC-SHA256, X-Sdk-Date within 15 minutes of {@link #clock}).
          */
-        public Builder acceptSignedRequests(boolean accept) {
-            this.acceptSignedRequests = accept;
+        public Builder accessKey(String domain, String accessKey, String secretKey, String... projectIds) {
+            Objects.requireNonNull(domain, "domain");
+            String ak = requireAccessKey(accessKey);
+            String sk = requireSecret(secretKey);
+            java.util.Set<String> projects = projects(projectIds);
+            keySetup.add(store -> store.addLongTerm(domain, ak, sk, projects));
             return this;
         }
 
@@ -388,7 +427,23 @@ public final class CsmsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock for token expiry, rate-limit windows, creation times and scheduled deletions. */
+        /**
+         * An agency {@code name} of account {@code domain} with these projects, which long-term keys of account
+         * {@code trustedDomain} may assume through {@code POST /v3.0/OS-CREDENTIAL/securitytokens}.
+         */
+        public Builder agency(String domain, String name, String trustedDomain, String... projectIds) {
+            Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(trustedDomain, "trustedDomain");
+            java.util.Set<String> projects = projects(projectIds);
+            keySetup.add(store -> store.addAgency(domain, name, trustedDomain, projects));
+            return this;
+        }
+
+        /**
+         * The clock for token and temporary key expiry, X-Sdk-Date checks, key locks, rate-limit windows, creation
+         * times and scheduled deletions.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;

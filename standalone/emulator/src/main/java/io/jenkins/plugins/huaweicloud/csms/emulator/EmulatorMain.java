@@ -24,7 +24,8 @@ public final class EmulatorMain {
             "  --seed N            seed for the error rate (default 0)",
             "  --user D:U:P        IAM user U of account D with password P, allowed the demo project",
             "  --secret NAME       create this secret in the demo project (repeatable)",
-            "  --accept-signed     benchmarks only: accept any SDK-HMAC-SHA256 signed request, unverified",
+            "  --access-key AK:SK  a long-term AK/SK pair of account 'demo' for the demo project (fake keys;",
+            "                      signed requests are verified)",
             "  --help              show this text");
 
     /** Thrown for bad arguments; the message says which. */
@@ -103,8 +104,8 @@ public final class EmulatorMain {
                 case "--secret":
                     secrets.add(value(args, ++i, arg));
                     break;
-                case "--accept-signed":
-                    builder.acceptSignedRequests(true);
+                case "--access-key":
+                    addAccessKey(builder, value(args, ++i, arg));
                     break;
                 default:
                     throw new UsageException("Unknown argument: " + arg);
@@ -133,6 +134,18 @@ public final class EmulatorMain {
             throw new UsageException("--user must be domain:user:password");
         }
         builder.user(parts[0], parts[1], parts[2], CsmsEmulator.DEMO_PROJECT_ID);
+    }
+
+    private static void addAccessKey(CsmsEmulator.Builder builder, String spec) throws UsageException {
+        String[] parts = spec.split(":", 2);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new UsageException("--access-key must be AK:SK");
+        }
+        try {
+            builder.accessKey("demo", parts[0], parts[1], CsmsEmulator.DEMO_PROJECT_ID);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--access-key: " + e.getMessage());
+        }
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

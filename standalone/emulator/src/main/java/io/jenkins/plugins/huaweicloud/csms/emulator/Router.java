@@ -14,12 +14,19 @@ final class Router implements HttpHandler {
     private final FaultPlan faults;
     private final IamHandler iam;
     private final SecretsHandler secrets;
+    private final SecurityTokenHandler securityTokens;
 
-    Router(RequestLog log, FaultPlan faults, IamHandler iam, SecretsHandler secrets) {
+    Router(
+            RequestLog log,
+            FaultPlan faults,
+            IamHandler iam,
+            SecretsHandler secrets,
+            SecurityTokenHandler securityTokens) {
         this.log = log;
         this.faults = faults;
         this.iam = iam;
         this.secrets = secrets;
+        this.securityTokens = securityTokens;
     }
 
     @Override
@@ -30,6 +37,8 @@ final class Router implements HttpHandler {
             String path = call.path();
             if (IamHandler.PATH.equals(path)) {
                 iam.handle(call);
+            } else if (SecurityTokenHandler.PATH.equals(path)) {
+                securityTokens.handle(call);
             } else if (path.startsWith("/v1/")) {
                 secrets.handle(call);
             } else {

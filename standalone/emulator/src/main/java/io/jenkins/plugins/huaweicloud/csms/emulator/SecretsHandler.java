@@ -33,7 +33,6 @@ final class SecretsHandler {
     private static final java.util.Set<String> SECRET_TYPES = java.util.Set.of("COMMON", "RDS-FG", "GaussDB-FG");
     private static final int MAX_SECRET_CHARS = 32 * 1024;
     private static final String IAM_MESSAGE = "Incorrect IAM authentication information: ";
-    private static final String SIGNED_SCHEME = "SDK-HMAC-SHA256 ";
 
     /** An answer computed before deciding whether to send it (a fault may drop it instead). */
     record Answer(int status, byte[] body) {}
@@ -42,7 +41,7 @@ final class SecretsHandler {
     private final TokenStore tokens;
     private final FaultPlan faults;
     private final RateLimiter rateLimiter;
-    private final boolean acceptSigned;
+    private final SignedRequestCheck signed;
     private final AbsentAnswers absent;
     private final TagsHandler tags;
 
@@ -51,7 +50,7 @@ final class SecretsHandler {
             TokenStore tokens,
             FaultPlan faults,
             RateLimiter rateLimiter,
-            boolean acceptSigned,
+            SignedRequestCheck signed,
             AbsentAnswers absent) {
         this.secrets = secrets;
         this.absent = absent;
@@ -59,7 +58,7 @@ final class SecretsHandler {
         this.tokens = tokens;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
-        this.acceptSigned = acceptSigned;
+        this.signed = signed;
     }
 
     void handle(Call call) throws IOException, InterruptedException {
@@ -91,16 +90,11 @@ final class SecretsHandler {
         }
     }
 
-    /** Answers 401 or 403 and returns {@code false} unless the token is valid for the project. */
+    /** Answers 401 or 403 and returns {@code false} unless the token or signature is valid for the project. */
     private boolean authorized(Call call, String projectId) throws IOException {
         String token = call.header("X-Auth-Token");
-        if ((token == null || token.isEmpty()) && acceptSigned) {
-            // Benchmark-only shortcut: an AK/SK-signed request (the official SDK's only way) passes for any
-            // project; the signature is NOT verified.
-            String authorization = call.header("Authorization");
-            if (authorization != null && authorization.startsWith(SIGNED_SCHEME)) {
-                return true;
-            }
+        if ((token == null || token.isEmpty()) && SignedRequestCheck.isSigned(call)) {
+            return signedFor(call, projectId);
         }
         if (token == null || token.isEmpty()) {
             call.csmsError(401, ErrorCodes.TOKEN_INVALID, IAM_MESSAGE + "x-auth-token not found");
@@ -120,6 +114,27 @@ final class SecretsHandler {
         }
         if (!grant.projectId().equals(projectId)) {
             call.csmsError(403, ErrorCodes.FORBIDDEN, "The token is not scoped to the project in the request path");
+            return false;
+        }
+        return true;
+    }
+
+    /** An AK/SK-signed request: a valid signature, and a pair whose account has the path's project. */
+    private boolean signedFor(Call call, String projectId) throws IOException {
+        AccessKeyStore.Pair pair = signed.check(call);
+        if (pair == null) {
+            return false;
+        }
+        String projectHeader = call.header("X-Project-Id");
+        if (projectHeader != null && !projectHeader.equals(projectId)) {
+            call.csmsError(
+                    403,
+                    ErrorCodes.FORBIDDEN,
+                    "The X-Project-Id header does not match the project in the request path");
+            return false;
+        }
+        if (!pair.projects().contains(projectId)) {
+            call.csmsError(403, ErrorCodes.FORBIDDEN, "The access key's account has no such project");
             return false;
         }
         return true;

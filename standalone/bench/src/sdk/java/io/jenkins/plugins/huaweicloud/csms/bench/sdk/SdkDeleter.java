@@ -11,8 +11,8 @@ import java.util.function.ToIntFunction;
 /**
  * The official Huawei Cloud SDK deleting one secret per call: {@code applyAsInt(name)} returns the HTTP status.
  * Compiled against the SDK's own jars only and loaded in its own class loader, so the harness sees nothing but
- * this JDK interface. The SDK signs every request with AK/SK (it has no token mode); the emulator accepts such
- * requests unverified when started with {@code --accept-signed}. The keys below are dummies.
+ * this JDK interface. The SDK signs every request with AK/SK (it has no token mode); the bench's emulator holds this
+ * fake pair (EmulatorServer.BENCH_AK/BENCH_SK) and verifies the signatures.
  */
 public final class SdkDeleter implements ToIntFunction<String> {
     static final String DUMMY_AK = "BENCHAKEMULATOR0000000";
