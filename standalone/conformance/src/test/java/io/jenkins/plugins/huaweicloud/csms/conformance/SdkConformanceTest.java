@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class SdkConformanceTest {
     private static final String PROJECT = "0123456789abcdef0123456789abcdef";
-    private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    /**
+     * The emulator's fixed clock: the time the test starts, since the SDK dates its signatures by the real clock and the
+     * emulator refuses an {@code X-Sdk-Date} more than 15 minutes off its own.
+     */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
@@ -41,10 +47,6 @@ class SdkConformanceTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void start() throws Exception {
-        emu = CsmsEmulator.builder()
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .acceptSignedRequests(true) // the SDK signs with AK/SK only
-                .start();
         sdkLoader = new URLClassLoader("huaweicloud-sdk", sdkJars(), ClassLoader.getPlatformClassLoader());
         Thread t = Thread.currentThread();
         ClassLoader before = t.getContextClassLoader();
@@ -52,6 +54,15 @@ class SdkConformanceTest {
         try {
             Class<?> driver =
                     Class.forName("io.jenkins.plugins.huaweicloud.csms.conformance.sdk.SdkDriver", true, sdkLoader);
+            // The SDK signs with AK/SK only: the emulator knows the driver's dummy pair and verifies every signature.
+            emu = CsmsEmulator.builder()
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .accessKey(
+                            "conformance-account",
+                            (String) driver.getField("DUMMY_AK").get(null),
+                            (String) driver.getField("DUMMY_SK").get(null),
+                            PROJECT)
+                    .start();
             sdk = (BiFunction<String, List<String>, Map<String, Object>>)
                     driver.getConstructor(String.class, String.class).newInstance(emu.url(), PROJECT);
         } finally {

@@ -42,11 +42,11 @@ import java.util.function.BiFunction;
  * {@code error.httpStatus}, {@code error.code}, {@code error.msg}, {@code error.requestId}.
  *
  * <p>Compiled against the SDK's own jars and loaded in its own class loader. The SDK signs every request with AK/SK;
- * the keys below are dummies for the emulator.
+ * the keys below are dummies that the test registers with the emulator, whose verifier checks each real signature.
  */
 public final class SdkDriver implements BiFunction<String, List<String>, Map<String, Object>> {
-    static final String DUMMY_AK = "CONFORMANCEAKEMULATOR0";
-    static final String DUMMY_SK = "conformance-secret-key-for-the-emulator-only-0";
+    public static final String DUMMY_AK = "CONFORMANCEAKEMULATOR0";
+    public static final String DUMMY_SK = "conformance-secret-key-for-the-emulator-only-0";
 
     private final CsmsClient client;
 
