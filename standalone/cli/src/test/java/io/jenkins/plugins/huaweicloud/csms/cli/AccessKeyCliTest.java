@@ -152,6 +152,86 @@ class AccessKeyCliTest {
     }
 
     @Test
+    void scheduleDeleteAndRestoreTakeTheSameAccessKeySourcesAsDelete(@TempDir Path dir) throws Exception {
+        create(PROJECT, "app.db-password", "app.api-key");
+        emulator.tagSecret(PROJECT, "app.api-key", "env", "pr-42");
+        Path csv = dir.resolve("credentials.csv");
+        Files.writeString(
+                csv,
+                "User Name,Access Key Id,Secret Access Key\nci-bot," + AK + "," + SK + "\n",
+                StandardCharsets.UTF_8);
+        String url = emulator.url();
+
+        Cli.Result fromCsv = cli.run(
+                "schedule-delete",
+                "--endpoint",
+                url,
+                "--project",
+                PROJECT,
+                "--tag",
+                "env=pr-42",
+                "--recovery-days",
+                "7",
+                "--access-key-file",
+                csv.toString());
+        String taggedState = emulator.secretState(PROJECT, "app.api-key");
+        withKeysInEnv();
+        Cli.Result fromEnv =
+                cli.run("schedule-delete", "--endpoint", url, "--project", PROJECT, "--name", "app.db-password");
+        Cli.Result restored = cli.run(
+                "restore",
+                "--endpoint",
+                url,
+                "--project",
+                PROJECT,
+                "--name",
+                "app.api-key",
+                "--name",
+                "app.db-password",
+                "--auth",
+                "access-key");
+
+        assertThat(fromCsv.exit()).as(fromCsv.err()).isZero();
+        assertThat(fromCsv.outLines()).singleElement().asString().contains("app.api-key", "SCHEDULED");
+        assertThat(taggedState).isEqualTo("PENDING_DELETE");
+        assertThat(fromEnv.exit()).as(fromEnv.err()).isZero();
+        assertThat(restored.exit()).as(restored.err()).isZero();
+        assertThat(restored.outLines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("RESTORED"));
+        assertThat(emulator.secretState(PROJECT, "app.api-key")).isEqualTo("ENABLED");
+        assertThat(emulator.secretState(PROJECT, "app.db-password")).isEqualTo("ENABLED");
+        assertThat(emulator.requests()).isNotEmpty().allSatisfy(q -> {
+            assertThat(q.authTokenPresent()).isFalse();
+            assertThat(q.status()).isBetween(200, 299);
+        });
+    }
+
+    @Test
+    void scheduleDeleteThroughAnAgencyUsesItsTemporaryKeys() {
+        create(TARGET, "pr-1");
+        withKeysInEnv();
+
+        Cli.Result r = cli.run(
+                "schedule-delete",
+                "--endpoint",
+                emulator.url(),
+                "--project",
+                TARGET,
+                "--name",
+                "pr-1",
+                "--agency",
+                "csms-teardown",
+                "--agency-domain",
+                "target",
+                "--iam-endpoint",
+                emulator.url());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(emulator.secretState(TARGET, "pr-1")).isEqualTo("PENDING_DELETE");
+        assertThat(emulator.requestCount("POST", "/v3.0/OS-CREDENTIAL/securitytokens"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anAgencyIamRefusalFailsEveryNameWithOneIamCall() {
         create(TARGET, "pr-1", "pr-2");
         withKeysInEnv();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.huaweicloud.csms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.huaweicloud.csms.client.SecretRedactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -196,8 +197,8 @@ class MockServerTest {
         Cli.Result refused = cli.run("delete", "--endpoint", url(), "--project", PROJECT, "--name", "pr-1");
 
         assertThat(text.exit()).isEqualTo(1);
-        assertThat(text.err()).contains("bad request: sk ****");
-        assertThat(json.out()).contains("bad request: sk ****");
+        assertThat(text.err()).contains("bad request: sk " + SecretRedactor.MARKER + " token " + SecretRedactor.MARKER);
+        assertThat(json.out()).contains("bad request: sk " + SecretRedactor.MARKER + " token " + SecretRedactor.MARKER);
         assertThat(refused.out()).contains("UNAUTHORIZED");
         RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(sent.getHeaders().get("X-Security-Token")).isEqualTo(securityToken);

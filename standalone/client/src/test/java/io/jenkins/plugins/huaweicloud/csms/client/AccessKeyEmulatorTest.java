@@ -133,6 +133,65 @@ class AccessKeyEmulatorTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void scheduledDeletionCancelAndTheTagQuerySignTheirJsonBodiesSoTheVerifierAcceptsThem() throws Exception {
+        emulator.tagSecret(PROJECT, "pr-1", "env", "pr-42");
+        CsmsClient client = client(AccessKeySource.fixed(AccessKey.of(AK, SK)));
+        ProjectId project = ProjectId.of(PROJECT);
+
+        TagTeardown.Plan tagged = TagTeardown.plan(client, project, TagFilter.parse(List.of("env=pr-42")), 10);
+        DeletionResult scheduled = client.scheduleDeletion(project, SecretName.of("pr-1"), 7);
+        String pending = emulator.secretState(PROJECT, "pr-1");
+        DeletionResult restored = client.cancelDeletion(project, SecretName.of("pr-1"));
+
+        assertThat(tagged.names()).extracting(SecretName::value).containsExactly("pr-1");
+        assertThat(scheduled.kind()).isEqualTo(ResultKind.SCHEDULED);
+        assertThat(pending).isEqualTo("PENDING_DELETE");
+        assertThat(restored.kind()).isEqualTo(ResultKind.RESTORED);
+        assertThat(emulator.secretState(PROJECT, "pr-1")).isEqualTo("ENABLED");
+        // POSTs with bodies (two filter pages, {"recovery_window_in_days":7}, an empty one), each one verified.
+        assertThat(emulator.requests()).hasSize(4).allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.status()).isBetween(200, 299);
+        });
+    }
+
+    @Test
+    void anAgencyRunsATagTargetedScheduledDeletionJobWithItsTemporaryKeys() throws Exception {
+        emulator.tagSecret(TARGET, "pr-1", "env", "pr-42");
+        emulator.tagSecret(TARGET, "pr-2", "env", "prod");
+        AgencyKeySource agency = new AgencyKeySource(
+                Endpoint.of(emulator.url()),
+                AccessKey.of(AK, SK),
+                Agency.of("csms-teardown", "target"),
+                CsmsClient.newHttpClient(Fixtures.fastSettings().build()),
+                clock);
+        DeletionPlan plan = DeletionJob.plan(
+                DeletionRequest.builder()
+                        .project(TARGET)
+                        .endpoint(emulator.url())
+                        .credentialsId("agency")
+                        .tags(List.of("env=pr-42"))
+                        .action(DeletionRequest.Action.SCHEDULE_DELETION)
+                        .recoveryDays(7)
+                        .build(),
+                DeletionDefaults.NONE,
+                ArgumentNames.JENKINS);
+
+        DeletionReport report = DeletionJob.run(
+                plan,
+                CsmsClient.builder().accessKeys(agency).clock(clock).sleeper(new RecordingSleeper(clock)),
+                line -> {});
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("pr-1");
+            assertThat(r.kind()).isEqualTo(ResultKind.SCHEDULED);
+        });
+        assertThat(emulator.secretState(TARGET, "pr-1")).isEqualTo("PENDING_DELETE");
+        assertThat(emulator.secretState(TARGET, "pr-2")).isEqualTo("ENABLED");
+        assertThat(agency.calls()).isEqualTo(1);
+    }
+
     /** Runs a concurrent batch and collects its results. */
     private static final class BatchDeletionResults {
         static List<DeletionResult> run(CsmsClient client, String project, List<SecretName> names)

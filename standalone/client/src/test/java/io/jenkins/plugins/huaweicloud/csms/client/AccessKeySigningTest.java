@@ -162,13 +162,18 @@ class AccessKeySigningTest {
     void anEchoedSecurityTokenIsMaskedAndTheSecretKeyNeverShows() throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .code(400)
+                .addHeader("X-Request-Id", SK)
                 .body("{\"error_code\":\"CSMS.0002\",\"error_msg\":\"bad X-Security-Token " + SECURITY_TOKEN
-                        + " and prefix " + SECURITY_TOKEN.substring(0, 30) + "\"}")
+                        + " and prefix " + SECURITY_TOKEN.substring(0, 30) + " sk " + SK.substring(3, 27) + "\"}")
                 .build());
 
         DeletionResult r = client(AccessKey.temporary(AK, SK, SECURITY_TOKEN)).delete(PROJECT, NAME);
 
         assertThat(r.kind()).isEqualTo(ResultKind.REJECTED);
+        // The run's SecretRedactor: whole values and 24-character pieces become its marker.
+        String m = SecretRedactor.MARKER;
+        assertThat(r.errorMessage()).isEqualTo("bad X-Security-Token " + m + " and prefix " + m + " sk " + m);
+        assertThat(r.requestId()).isNull();
         String all = r.toLogLine() + r.toJson() + r + r.toMap() + progress;
         assertThat(all).contains("bad X-Security-Token").doesNotContain(SECURITY_TOKEN.substring(0, 24));
         assertThat(all).doesNotContain(SK);
@@ -176,6 +181,21 @@ class AccessKeySigningTest {
                 .doesNotContain(SK)
                 .doesNotContain(SECURITY_TOKEN)
                 .doesNotContain(AK);
+    }
+
+    @Test
+    void theKeysAreRegisteredWithTheRunsRedactorWhenTheClientIsBuilt() {
+        SecretRedactor shared = new SecretRedactor();
+        CsmsClient.builder()
+                .endpoint(Fixtures.endpoint(server))
+                .accessKeys(AccessKeySource.fixed(AccessKey.temporary(AK, SK, SECURITY_TOKEN)))
+                .redactor(shared)
+                .build();
+
+        assertThat(shared.redact("sk " + SK + ", token " + SECURITY_TOKEN))
+                .isEqualTo("sk " + SecretRedactor.MARKER + ", token " + SecretRedactor.MARKER);
+        assertThat(shared.reveals(AK)).as("the access key id is not a secret").isFalse();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

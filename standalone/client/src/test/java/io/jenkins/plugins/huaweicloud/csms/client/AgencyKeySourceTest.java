@@ -149,6 +149,37 @@ class AgencyKeySourceTest {
     }
 
     @Test
+    void temporaryKeysAreRegisteredWithTheRunsRedactorAsTheyArriveSoACsmsEchoOfThemIsRedacted() throws Exception {
+        iam.enqueue(issued(1, START.plus(Duration.ofHours(2))));
+        String token = "temp-security-token-1-" + "x".repeat(40);
+        csms.enqueue(new MockResponse.Builder()
+                .code(400)
+                .body("{\"error_code\":\"CSMS.0002\",\"error_msg\":\"bad temp-sk-1 " + token + " start "
+                        + token.substring(0, 26) + "\"}")
+                .build());
+        SecretRedactor shared = new SecretRedactor();
+        AgencyKeySource source = source();
+        CsmsClient client = CsmsClient.builder()
+                .endpoint(Fixtures.endpoint(csms))
+                .accessKeys(source)
+                .settings(Fixtures.fastSettings().build())
+                .clock(clock)
+                .sleeper(new RecordingSleeper(clock))
+                .redactor(shared)
+                .build();
+        assertThat(shared.redact(SK)).as("the long-term SK at once").isEqualTo(SecretRedactor.MARKER);
+        assertThat(shared.reveals(token)).as("no temporary key yet").isFalse();
+
+        DeletionResult r = client.delete(PROJECT, NAME);
+
+        assertThat(r.kind()).isEqualTo(ResultKind.REJECTED);
+        String m = SecretRedactor.MARKER;
+        assertThat(r.errorMessage()).isEqualTo("bad " + m + " " + m + " start " + m);
+        assertThat(shared.reveals(token)).isTrue();
+        assertThat(r.toLogLine() + r.toJson()).doesNotContain("temp-sk-1").doesNotContain(token.substring(0, 24));
+    }
+
+    @Test
     void anIamRefusalIsNeverRetriedAndIsRemembered() throws Exception {
         iam.enqueue(new MockResponse.Builder()
                 .code(403)

@@ -113,7 +113,7 @@ class SignatureRoundTripPropertyTest {
         AccessKey key =
                 temporary ? AccessKey.temporary(AK, SK, "security-token-" + "t".repeat(50)) : AccessKey.of(AK, SK);
         FakeClock clock = new FakeClock(Instant.parse("2026-12-02T01:02:03Z"));
-        Request request = new AccessKeyAuthenticator(AccessKeySource.fixed(key), clock)
+        Request request = new AccessKeyAuthenticator(AccessKeySource.fixed(key), clock, new SecretRedactor())
                 .authenticate(unsigned.build(), project)
                 .request();
         return new Received(
