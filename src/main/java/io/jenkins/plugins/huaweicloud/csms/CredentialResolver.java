@@ -5,12 +5,14 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionPlan;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordCredentials;
 import io.jenkins.plugins.huaweicloud.csms.client.IamPasswordTokenSource;
@@ -51,20 +53,27 @@ final class CredentialResolver {
     private CredentialResolver() {}
 
     /**
-     * Finds the credential in the run's context (folder credentials only inside their folder) and records its use.
+     * The token source for a planned deletion: its credential, looked up in the run's context (folder credentials
+     * only inside their folder) with the domain requirements of the endpoint it goes to, so a credential restricted
+     * to another host is never sent; its use is recorded.
      *
-     * @throws AbortException when it is not found (the message names the id, never a secret)
+     * @throws AbortException when it is not found, or is of an unsupported type (the message names the id, never a
+     *     secret)
      */
     @NonNull
-    static StandardCredentials find(@NonNull String credentialsId, @NonNull Run<?, ?> run) throws AbortException {
-        StandardCredentials credentials =
-                CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+    static TokenSource tokenSource(@NonNull Run<?, ?> run, @NonNull DeletionPlan plan) throws AbortException {
+        String id = plan.credentialsId();
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(
+                id,
+                StandardCredentials.class,
+                run,
+                URIRequirementBuilder.fromUri(plan.endpoint().url()).build());
         if (credentials == null) {
             throw new AbortException(Messages.Deletion_credentialsNotFound(
-                    credentialsId, run.getParent().getFullName()));
+                    id, run.getParent().getFullName(), plan.endpoint().host()));
         }
         CredentialsProvider.track(run, credentials);
-        return credentials;
+        return tokenSource(id, credentials, plan.project(), plan.iamEndpoint(), plan.iamDomain(), plan.settings());
     }
 
     /**

@@ -3,49 +3,58 @@ package io.jenkins.plugins.huaweicloud.csms;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
+import hudson.util.CopyOnWriteList;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.io.IOException;
 import java.util.Date;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 
 /**
  * The build page's list of every secret this build deleted or tried to delete: one row per secret and attempt
  * series, from Pipeline steps, build steps and post-build actions alike. Stored in {@code build.xml}; a row holds
- * only what the engine reports (names, status, error code and message, request id), never a token.
+ * only what the engine reports (names, status, error code and message, request id), never a token. The rows are a
+ * copy-on-write list: XStream may be saving the run (from a parallel branch) while a step adds rows.
  */
 public final class CsmsDeletionAction implements RunAction2 {
+    private static final Logger LOG = Logger.getLogger(CsmsDeletionAction.class.getName());
 
-    private final List<Row> rows = new ArrayList<>();
+    private final CopyOnWriteList<Row> rows = new CopyOnWriteList<>();
 
     private transient Run<?, ?> run;
 
     CsmsDeletionAction() {}
 
-    /** Adds rows to the run's action, creating the action on first use. Safe for parallel branches. */
+    /** Adds rows to the run's action (created on first use) and saves the run. Safe for parallel branches. */
     static void record(@NonNull Run<?, ?> run, @NonNull List<DeletionResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
         synchronized (CsmsDeletionAction.class) {
             CsmsDeletionAction action = run.getAction(CsmsDeletionAction.class);
             if (action == null) {
                 action = new CsmsDeletionAction();
                 run.addAction(action);
             }
-            long now = System.currentTimeMillis();
-            synchronized (action.rows) {
-                for (DeletionResult r : results) {
-                    action.rows.add(new Row(r, now));
-                }
+            for (DeletionResult r : results) {
+                action.rows.add(new Row(r, now));
             }
+        }
+        try {
+            run.save();
+        } catch (IOException e) {
+            // The rows stay on the page and are saved with the run later; the log already has every result.
+            LOG.log(Level.WARNING, "Could not save " + run, e);
         }
     }
 
-    /** @return a snapshot of the rows, oldest first */
+    /** @return the rows, oldest first (an unmodifiable snapshot) */
     @NonNull
     public List<Row> getRows() {
-        synchronized (rows) {
-            return Collections.unmodifiableList(new ArrayList<>(rows));
-        }
+        return rows.getView();
     }
 
     /** @return how many rows have each outcome, e.g. "2 SUCCESS, 1 UNSTABLE" */

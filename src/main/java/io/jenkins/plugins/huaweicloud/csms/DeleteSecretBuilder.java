@@ -1,35 +1,24 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
-import java.io.IOException;
-import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * Build step "Delete Huaweicloud CSMS secret": deletes secrets immediately during the build. UNSTABLE marks the
- * build unstable; FAILURE fails the step. Needs no workspace. Pipeline symbol {@code deleteHuaweiCloudSecret}.
+ * Build step "Delete Huawei Cloud CSMS secrets": deletes secrets immediately during the build. UNSTABLE marks the
+ * build unstable; FAILURE fails the step. Needs no workspace. Its fields are those of {@link DeleteSecretRecorder}
+ * (Jenkins gives a build step and a post-build action no common base class to hold them in).
  */
-public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep {
+public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep, DeletionArguments {
 
     private final String project;
     private String name;
@@ -47,12 +36,12 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.project = Util.fixEmptyAndTrim(project);
     }
 
-    @CheckForNull
+    @Override
     public String getProject() {
         return project;
     }
 
-    @CheckForNull
+    @Override
     public String getName() {
         return name;
     }
@@ -62,8 +51,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.name = Util.fixEmptyAndTrim(name);
     }
 
-    /** @return several names separated by spaces, commas or line breaks, or null */
-    @CheckForNull
+    @Override
     public String getNames() {
         return names;
     }
@@ -73,7 +61,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.names = Util.fixEmptyAndTrim(names);
     }
 
-    @CheckForNull
+    @Override
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -83,7 +71,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    @CheckForNull
+    @Override
     public String getEndpoint() {
         return endpoint;
     }
@@ -93,7 +81,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.endpoint = Util.fixEmptyAndTrim(endpoint);
     }
 
-    @CheckForNull
+    @Override
     public String getRegion() {
         return region;
     }
@@ -103,7 +91,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.region = Util.fixEmptyAndTrim(region);
     }
 
-    @CheckForNull
+    @Override
     public String getIamDomain() {
         return iamDomain;
     }
@@ -113,7 +101,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
     }
 
-    @CheckForNull
+    @Override
     public String getIfMissing() {
         return ifMissing;
     }
@@ -123,6 +111,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.ifMissing = Util.fixEmptyAndTrim(ifMissing);
     }
 
+    @Override
     public int getAttempts() {
         return attempts;
     }
@@ -132,6 +121,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.attempts = attempts;
     }
 
+    @Override
     public int getTimeout() {
         return timeout;
     }
@@ -141,12 +131,6 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.timeout = timeout;
     }
 
-    DeletionRequest toRequest() {
-        List<String> list = names == null ? null : FormSupport.splitNames(names);
-        return DeletionRequest.forNames(
-                project, name, list, credentialsId, endpoint, region, iamDomain, ifMissing, attempts, timeout);
-    }
-
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -154,8 +138,8 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
-        SecretDeleter.deleteForBuildStep(run, listener, toRequest());
+            throws InterruptedException, java.io.IOException {
+        DeletionRunner.apply(DeletionRunner.run(run, listener, toRequest().build()), run, listener, null, true);
     }
 
     @Override
@@ -165,76 +149,17 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
 
     @Extension
     @Symbol("deleteHuaweiCloudSecret")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
+    public static final class DescriptorImpl extends DeletionBuildStepDescriptor<Builder> {
         public DescriptorImpl() {
             for (String field : FormSupport.SHARED_FIELDS) {
                 addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
             }
         }
 
-        @SuppressWarnings("rawtypes")
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.DeleteSecretBuilder_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormSupport.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.checkCredentialsId(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillIfMissingItems(@AncestorInPath Item item) {
-            return FormSupport.canConfigure(item) ? FormSupport.fillIfMissingItems() : new ListBoxModel();
-        }
-
-        @POST
-        public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkProject(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkName(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckNames(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNames(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkEndpoint(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkRegion(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAttempts(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item)
-                    ? FormSupport.checkRange(value, 1, ClientSettings.MAX_ATTEMPTS)
-                    : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkRange(value, 1, 1800) : FormValidation.ok();
         }
     }
 }

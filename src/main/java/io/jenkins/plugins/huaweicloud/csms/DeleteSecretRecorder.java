@@ -1,38 +1,25 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
-import java.io.IOException;
-import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * Post-build action "Delete Huaweicloud CSMS secret after the build": teardown of secrets a build created. Publishers
- * run after the build steps whatever their result (also after a failure or an abort), so the secrets are deleted even
- * when the build failed. UNSTABLE marks the build unstable; FAILURE marks it failed. Pipeline symbol
- * {@code deleteHuaweiCloudSecretAfterBuild} (in a Pipeline, prefer {@code post { always { deleteSecretNow ... } } }).
+ * Post-build action "Delete Huawei Cloud CSMS secrets after the build": teardown of secrets a build created.
+ * Publishers run after the build steps whatever their result, so the secrets are deleted even when the build failed.
+ * UNSTABLE marks the build unstable; FAILURE marks it failed. Its fields are those of {@link DeleteSecretBuilder}.
  */
-public final class DeleteSecretRecorder extends Recorder implements SimpleBuildStep {
+public final class DeleteSecretRecorder extends Recorder implements SimpleBuildStep, DeletionArguments {
 
     private final String project;
     private String name;
@@ -50,12 +37,12 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.project = Util.fixEmptyAndTrim(project);
     }
 
-    @CheckForNull
+    @Override
     public String getProject() {
         return project;
     }
 
-    @CheckForNull
+    @Override
     public String getName() {
         return name;
     }
@@ -65,8 +52,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.name = Util.fixEmptyAndTrim(name);
     }
 
-    /** @return several names separated by spaces, commas or line breaks, or null */
-    @CheckForNull
+    @Override
     public String getNames() {
         return names;
     }
@@ -76,7 +62,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.names = Util.fixEmptyAndTrim(names);
     }
 
-    @CheckForNull
+    @Override
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -86,7 +72,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    @CheckForNull
+    @Override
     public String getEndpoint() {
         return endpoint;
     }
@@ -96,7 +82,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.endpoint = Util.fixEmptyAndTrim(endpoint);
     }
 
-    @CheckForNull
+    @Override
     public String getRegion() {
         return region;
     }
@@ -106,7 +92,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.region = Util.fixEmptyAndTrim(region);
     }
 
-    @CheckForNull
+    @Override
     public String getIamDomain() {
         return iamDomain;
     }
@@ -116,7 +102,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
     }
 
-    @CheckForNull
+    @Override
     public String getIfMissing() {
         return ifMissing;
     }
@@ -126,6 +112,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.ifMissing = Util.fixEmptyAndTrim(ifMissing);
     }
 
+    @Override
     public int getAttempts() {
         return attempts;
     }
@@ -135,6 +122,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.attempts = attempts;
     }
 
+    @Override
     public int getTimeout() {
         return timeout;
     }
@@ -144,12 +132,6 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.timeout = timeout;
     }
 
-    DeletionRequest toRequest() {
-        List<String> list = names == null ? null : FormSupport.splitNames(names);
-        return DeletionRequest.forNames(
-                project, name, list, credentialsId, endpoint, region, iamDomain, ifMissing, attempts, timeout);
-    }
-
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -157,8 +139,8 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
-        SecretDeleter.deleteForBuildStep(run, listener, toRequest());
+            throws InterruptedException, java.io.IOException {
+        DeletionRunner.apply(DeletionRunner.run(run, listener, toRequest().build()), run, listener, null, true);
     }
 
     /** Runs with the other publishers, before the build is finalized, so it can still change the result. */
@@ -174,77 +156,17 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
 
     @Extension
     @Symbol("deleteHuaweiCloudSecretAfterBuild")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
-
+    public static final class DescriptorImpl extends DeletionBuildStepDescriptor<Publisher> {
         public DescriptorImpl() {
             for (String field : FormSupport.SHARED_FIELDS) {
                 addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
             }
-            addHelpFileRedirect("names", DeleteSecretBuilder.class, "names");
-        }
-
-        @SuppressWarnings("rawtypes")
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.DeleteSecretRecorder_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormSupport.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.checkCredentialsId(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillIfMissingItems(@AncestorInPath Item item) {
-            return FormSupport.canConfigure(item) ? FormSupport.fillIfMissingItems() : new ListBoxModel();
-        }
-
-        @POST
-        public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkProject(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkName(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckNames(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNames(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkEndpoint(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkRegion(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAttempts(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item)
-                    ? FormSupport.checkRange(value, 1, ClientSettings.MAX_ATTEMPTS)
-                    : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkRange(value, 1, 1800) : FormValidation.ok();
         }
     }
 }

@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
@@ -13,6 +15,8 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionJob;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
@@ -20,18 +24,44 @@ import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import java.util.List;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
 /**
- * Form validation and fill logic shared by the job-level descriptors (Pipeline step, build step, post-build action).
- * Each descriptor exposes it through its own {@code @POST} web methods; permission checks come first.
+ * What the forms of the job-level descriptors share: permission checks first, then the engine's own validation, and
+ * credential lists narrowed to those whose domain allows the endpoint the job would use.
  */
 final class FormSupport {
 
     /** Fields whose help lives beside the Pipeline step and is shared by the build step and post-build action. */
     static final List<String> SHARED_FIELDS = List.of(
-            "project", "name", "credentialsId", "endpoint", "region", "iamDomain", "ifMissing", "attempts", "timeout");
+            "project",
+            "name",
+            "names",
+            "credentialsId",
+            "endpoint",
+            "region",
+            "iamDomain",
+            "ifMissing",
+            "attempts",
+            "timeout");
+
+    /** A text field and the engine's check of it; blank is fine except for the project. */
+    enum Field {
+        PROJECT(ProjectId::of),
+        NAME(SecretName::of),
+        NAMES(v -> DeletionRequest.splitNames(v).forEach(SecretName::of)),
+        PREFIX(PrefixTeardown::checkPrefix),
+        ENDPOINT(Endpoint::of),
+        REGION(Endpoint::checkRegion);
+
+        private final transient Consumer<String> check;
+
+        Field(Consumer<String> check) {
+            this.check = check;
+        }
+    }
 
     private FormSupport() {}
 
@@ -41,16 +71,25 @@ final class FormSupport {
     }
 
     /** Whether the current user may see which credentials the item can use (credentials consumer guide). */
-    static boolean canListCredentials(@CheckForNull Item item) {
+    private static boolean canListCredentials(@CheckForNull Item item) {
         if (item == null) {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
+    /** The domain requirements of the endpoint a job with these values would use (none when it is not known yet). */
+    @NonNull
+    static List<DomainRequirement> requirementsFor(@CheckForNull String endpoint, @CheckForNull String region) {
+        String url = DeletionJob.endpointUrlOrNull(
+                endpoint, region, CsmsGlobalConfiguration.get().defaults());
+        return URIRequirementBuilder.fromUri(url).build();
+    }
+
     /** The credentials dropdown of a job: only the current value for users who may not list credentials. */
     @NonNull
-    static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+    static ListBoxModel fillCredentialsIdItems(
+            @CheckForNull Item item, String credentialsId, String endpoint, String region) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = Util.fixNull(credentialsId);
         if (!canListCredentials(item)) {
@@ -61,18 +100,18 @@ final class FormSupport {
                         authenticationOf(item),
                         item,
                         StandardCredentials.class,
-                        List.of(),
+                        requirementsFor(endpoint, region),
                         CredentialResolver.SUPPORTED_CREDENTIALS)
                 .includeCurrentValue(current);
     }
 
-    /** Checks that the selected credentials exist for the item (blank: the global default applies). */
+    /** Checks that the selected credentials exist for the item and the endpoint (blank: the global default). */
     @NonNull
-    static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
+    static FormValidation checkCredentialsId(@CheckForNull Item item, String value, String endpoint, String region) {
+        String id = Util.fixEmptyAndTrim(value);
         if (!canListCredentials(item)) {
             return FormValidation.ok();
         }
-        String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
             return FormValidation.ok(Messages.Form_credentialsId_useDefault());
         }
@@ -83,7 +122,7 @@ final class FormSupport {
                         StandardCredentials.class,
                         item,
                         authenticationOf(item),
-                        List.of(),
+                        requirementsFor(endpoint, region),
                         CredentialsMatchers.withId(id))
                 .isEmpty()) {
             return FormValidation.error(Messages.Form_credentialsId_notFound(id));
@@ -93,111 +132,51 @@ final class FormSupport {
 
     /** The ifMissing dropdown: blank for the global default, then the three outcomes. */
     @NonNull
-    static ListBoxModel fillIfMissingItems() {
+    static ListBoxModel fillIfMissingItems(@CheckForNull Item item) {
         ListBoxModel items = new ListBoxModel();
+        if (!canConfigure(item)) {
+            return items;
+        }
         items.add(Messages.Form_ifMissing_default(CsmsGlobalConfiguration.get().getIfMissing()), "");
+        return outcomes(items);
+    }
+
+    /** Adds SUCCESS, UNSTABLE and FAILURE to a dropdown. */
+    @NonNull
+    static ListBoxModel outcomes(@NonNull ListBoxModel items) {
         for (Outcome o : Outcome.values()) {
             items.add(o.name());
         }
         return items;
     }
 
+    /** The engine's verdict on one text field, for users who may configure the item. */
     @NonNull
-    static FormValidation checkProject(@CheckForNull String value) {
+    static FormValidation check(@CheckForNull Item item, @NonNull Field field, @CheckForNull String value) {
         String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return FormValidation.error(Messages.Form_project_required());
-        }
-        return validate(() -> ProjectId.of(v));
-    }
-
-    @NonNull
-    static FormValidation checkName(@CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
+        if (!canConfigure(item)) {
             return FormValidation.ok();
         }
-        return validate(() -> SecretName.of(v));
-    }
-
-    /** Checks a name prefix (blank is fine: name or names is used instead). */
-    @NonNull
-    static FormValidation checkPrefix(@CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
         if (v == null) {
-            return FormValidation.ok();
+            return field == Field.PROJECT
+                    ? FormValidation.error(Messages.Form_project_required())
+                    : FormValidation.ok();
         }
-        return validate(() -> PrefixTeardown.checkPrefix(v));
+        return validate(() -> field.check.accept(v));
     }
 
-    /** Checks a list of names separated by spaces, commas or line breaks (freestyle forms). */
+    /** Runs an engine check: its refusal becomes the form's error, word for word. */
     @NonNull
-    static FormValidation checkNames(@CheckForNull String value) {
-        for (String n : splitNames(value)) {
-            FormValidation v = validate(() -> SecretName.of(n));
-            if (v.kind != FormValidation.Kind.OK) {
-                return v;
-            }
-        }
-        return FormValidation.ok();
-    }
-
-    @NonNull
-    static FormValidation checkEndpoint(@CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return FormValidation.ok();
-        }
-        return validate(() -> Endpoint.of(v));
-    }
-
-    @NonNull
-    static FormValidation checkRegion(@CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return FormValidation.ok();
-        }
-        return validate(() -> Endpoint.checkRegion(v));
-    }
-
-    /** A whole number from min to max; blank or 0 means "use the default". */
-    @NonNull
-    static FormValidation checkRange(@CheckForNull String value, int min, int max) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null || v.equals("0")) {
-            return FormValidation.ok();
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return FormValidation.ok();
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        return FormValidation.error(Messages.Form_range(min, max));
-    }
-
-    /** Splits a freestyle "names" field: spaces, commas and line breaks separate names; blanks are dropped. */
-    @NonNull
-    static List<String> splitNames(@CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return List.of();
-        }
-        return List.of(v.split("[\\s,]+"));
-    }
-
-    private static Authentication authenticationOf(@CheckForNull Item item) {
-        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-    }
-
-    private static FormValidation validate(Runnable check) {
+    static FormValidation validate(@NonNull Runnable check) {
         try {
             check.run();
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    private static Authentication authenticationOf(@CheckForNull Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 }

@@ -5,9 +5,12 @@ import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorException;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
@@ -49,5 +52,31 @@ class CsmsGlobalConfigurationCascTest {
         }) {
             assertTrue(exported.contains(line), "exported YAML lacks " + line + ":\n" + exported);
         }
+    }
+
+    /** A bad value in a JCasC file fails the import with the field and what is allowed; the old value stays. */
+    @Test
+    void badValuesAreRefusedWhenTheConfigurationIsApplied(JenkinsConfiguredWithCodeRule r) {
+        String[][] cases = {
+            {"bad-ifMissing.yml", "ifMissing 'WARN' is invalid: it must be SUCCESS, UNSTABLE or FAILURE."},
+            {"bad-readTimeout.yml", "readTimeout 1000 is invalid: it must be from 1 to 600"},
+            {"bad-endpoint.yml", "endpoint: "}
+        };
+        for (String[] c : cases) {
+            String yaml = getClass()
+                    .getResource("CsmsGlobalConfigurationCascTest/" + c[0])
+                    .toExternalForm();
+            ConfiguratorException e = assertThrows(
+                    ConfiguratorException.class, () -> ConfigurationAsCode.get().configure(yaml));
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertTrue(messages.toString().contains(c[1]), c[0] + ":\n" + messages);
+        }
+        CsmsGlobalConfiguration global = CsmsGlobalConfiguration.get();
+        assertEquals("UNSTABLE", global.getIfMissing());
+        assertEquals(30, global.getReadTimeout());
+        assertNull(global.getEndpoint());
     }
 }

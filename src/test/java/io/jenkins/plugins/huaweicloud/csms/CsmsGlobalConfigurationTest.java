@@ -7,10 +7,12 @@ import static io.jenkins.plugins.huaweicloud.csms.CsmsTestSupport.USER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -225,19 +227,49 @@ class CsmsGlobalConfigurationTest {
     }
 
     @Test
-    void validationMessages() {
-        assertEquals("OK", FormSupport.checkProject(PROJECT).kind.name());
-        assertEquals("ERROR", FormSupport.checkProject("abc").kind.name());
-        assertEquals("ERROR", FormSupport.checkName("a/b").kind.name());
-        assertEquals("ERROR", FormSupport.checkNames("ok-1, a.b").kind.name());
-        assertEquals(
-                "ERROR", FormSupport.checkEndpoint("http://example.com").kind.name());
+    void validationMessagesComeFromTheEngine() {
         assertEquals(
                 "OK",
-                FormSupport.checkEndpoint("https://kms.cn-north-4.myhuaweicloud.com/")
+                FormSupport.check(null, FormSupport.Field.PROJECT, PROJECT).kind.name());
+        assertEquals(
+                "ERROR",
+                FormSupport.check(null, FormSupport.Field.PROJECT, "abc").kind.name());
+        assertEquals(
+                "ERROR",
+                FormSupport.check(null, FormSupport.Field.NAME, "a/b").kind.name());
+        assertEquals(
+                "ERROR",
+                FormSupport.check(null, FormSupport.Field.NAMES, "ok-1, a/b")
                         .kind
                         .name());
-        assertEquals("ERROR", FormSupport.checkRange("11", 1, 10).kind.name());
-        assertEquals("OK", FormSupport.checkRange("", 1, 10).kind.name());
+        assertEquals(
+                "OK",
+                FormSupport.check(null, FormSupport.Field.NAMES, "ok-1, ok-2")
+                        .kind
+                        .name());
+        assertEquals(
+                "ERROR",
+                FormSupport.check(null, FormSupport.Field.ENDPOINT, "http://example.com")
+                        .kind
+                        .name());
+        assertEquals(
+                "OK",
+                FormSupport.check(null, FormSupport.Field.ENDPOINT, "https://kms.cn-north-4.myhuaweicloud.com/")
+                        .kind
+                        .name());
+    }
+
+    @Test
+    void settersRefuseBadValuesNamingTheFieldAndKeepTheOldOne() {
+        CsmsGlobalConfiguration global = CsmsGlobalConfiguration.get();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> global.setIfMissing("WARN"));
+        assertEquals("ifMissing 'WARN' is invalid: it must be SUCCESS, UNSTABLE or FAILURE.", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> global.setReadTimeout(1000));
+        assertTrue(e.getMessage().startsWith("readTimeout 1000 is invalid: it must be from 1 to 600"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> global.setEndpoint("http://x"));
+        assertTrue(e.getMessage().startsWith("endpoint: "), e.getMessage());
+        assertEquals("UNSTABLE", global.getIfMissing());
+        assertEquals(30, global.getReadTimeout());
+        assertEquals(null, global.getEndpoint());
     }
 }

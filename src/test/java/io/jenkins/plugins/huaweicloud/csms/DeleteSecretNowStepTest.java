@@ -22,7 +22,6 @@ import hudson.util.Secret;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import io.jenkins.plugins.huaweicloud.csms.emulator.Fault;
 import io.jenkins.plugins.huaweicloud.csms.emulator.RecordedRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
@@ -241,8 +240,8 @@ class DeleteSecretNowStepTest {
         r.assertLogContains("Project id 'not-a-project' is invalid", b);
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "'", Result.FAILURE);
         r.assertLogContains("Secret name is missing", b);
-        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'x', names: ['y']", Result.FAILURE);
-        r.assertLogContains("Give exactly one of name, names and prefix, not name and names", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'x', names: 'y'", Result.FAILURE);
+        r.assertLogContains("Give exactly one of name, names and prefix.", b);
         b = runPipeline(r, "deleteSecretNow name: 'x'", Result.FAILURE);
         r.assertLogContains("Project id is missing", b);
         assertEquals(0, emu.requestCount());
@@ -254,7 +253,7 @@ class DeleteSecretNowStepTest {
         emu.createSecret(PROJECT, "pr-1-cache", "b");
         WorkflowRun b = runPipeline(
                 r,
-                "def rs = deleteSecretNow(project: '" + PROJECT + "', names: ['pr-1-db', 'pr-1-cache', 'pr-1-gone'])\n"
+                "def rs = deleteSecretNow(project: '" + PROJECT + "', names: 'pr-1-db pr-1-cache, pr-1-gone')\n"
                         + "echo \"COUNT ${rs.size()}\"\n"
                         + "for (def x : rs) { echo \"ITEM ${x.name} ${x.outcome} ${x.status}\" }",
                 Result.UNSTABLE);
@@ -287,7 +286,7 @@ class DeleteSecretNowStepTest {
                         + "echo \"COUNT ${rs.size()}\"\n"
                         + "for (def x : rs) { echo \"ITEM ${x.name} ${x.outcome} ${x.status}\" }",
                 Result.SUCCESS);
-        r.assertLogContains("3 secret(s) start with \"pr-42-\" (maximum 100)", b);
+        r.assertLogContains("3 secrets start with 'pr-42-' (maximum 100).", b);
         r.assertLogContains("COUNT 3", b);
         r.assertLogContains("ITEM pr-42-cache SUCCESS 200", b);
         r.assertLogContains("ITEM pr-42-db SUCCESS 200", b);
@@ -325,9 +324,9 @@ class DeleteSecretNowStepTest {
                         + "echo \"COUNT ${rs.size()}\"\n"
                         + "for (def n : rs) { echo \"NAME ${n}\" }",
                 Result.SUCCESS);
-        r.assertLogContains("Dry run: would delete pr-7-a", b);
-        r.assertLogContains("Dry run: would delete pr-7-b", b);
-        r.assertLogContains("Dry run: nothing was deleted (2 secret(s) would be)", b);
+        r.assertLogContains("dry run: would delete pr-7-a", b);
+        r.assertLogContains("dry run: would delete pr-7-b", b);
+        r.assertLogContains("dry run: 2 secrets would be deleted; nothing was sent.", b);
         r.assertLogContains("COUNT 2", b);
         r.assertLogContains("NAME pr-7-a", b);
         r.assertLogContains("NAME pr-7-b", b);
@@ -345,7 +344,7 @@ class DeleteSecretNowStepTest {
                 "def rs = deleteSecretNow(project: '" + PROJECT + "', prefix: 'pr-0-')\n"
                         + "echo \"COUNT ${rs.size()}\"",
                 Result.SUCCESS);
-        r.assertLogContains("0 secret(s) start with \"pr-0-\"", b);
+        r.assertLogContains("0 secrets start with 'pr-0-'", b);
         r.assertLogContains("COUNT 0", b);
         assertEquals(0, deleteRequests());
     }
@@ -361,11 +360,9 @@ class DeleteSecretNowStepTest {
         r.assertLogContains("is invalid", b);
         b = runPipeline(
                 r, "deleteSecretNow project: '" + PROJECT + "', name: 'pr-1-db', prefix: 'pr-1-'", Result.FAILURE);
-        r.assertLogContains("Give exactly one of name, names and prefix, not name and prefix", b);
-        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', names: ['a'], prefix: 'pr-1-'", Result.FAILURE);
-        r.assertLogContains("not names and prefix", b);
-        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'a', dryRun: true", Result.FAILURE);
-        r.assertLogContains("maxCount and dryRun apply only to prefix", b);
+        r.assertLogContains("Give exactly one of name, names and prefix.", b);
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', names: 'a', prefix: 'pr-1-'", Result.FAILURE);
+        r.assertLogContains("Give exactly one of name, names and prefix.", b);
         b = runPipeline(
                 r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-1-', maxCount: 10001", Result.FAILURE);
         r.assertLogContains("maxCount 10001 is invalid: it must be from 1 to 10000", b);
@@ -379,7 +376,8 @@ class DeleteSecretNowStepTest {
         emu.createSecret(PROJECT, "pr-5-db", "v");
         emu.revokeTokens();
         WorkflowRun b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-5-'", Result.FAILURE);
-        r.assertLogContains("Nothing was deleted: listing secrets at 127.0.0.1", b);
+        r.assertLogContains("listing secrets at 127.0.0.1", b);
+        r.assertLogContains("Nothing was deleted.", b);
         r.assertLogContains("HTTP 401", b);
         r.assertLogNotContains(token, b);
         assertTrue(emu.hasSecret(PROJECT, "pr-5-db"));
@@ -399,21 +397,6 @@ class DeleteSecretNowStepTest {
                 Result.FAILURE);
         r.assertLogContains("SUCCESS pr-2-db", b);
         assertFalse(emu.hasSecret(PROJECT, "pr-2-db"));
-    }
-
-    @Test
-    void abortEndsTheCallPromptly() throws Exception {
-        emu.createSecret(PROJECT, "slow", "a");
-        emu.script("slow", Fault.delay(Duration.ofSeconds(60)));
-        WorkflowJob p = CsmsTestSupport.pipeline(r, step("slow", ", timeout: 120"));
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("Deleting 1 secret(s)", b);
-        Thread.sleep(500);
-        long start = System.nanoTime();
-        b.getExecutor().interrupt();
-        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        assertTrue(millis < 5_000, "aborted in " + millis + " ms");
     }
 
     @Test
@@ -551,7 +534,11 @@ class DeleteSecretNowStepTest {
         byPrefix.setPrefix("pr-42-");
         byPrefix.setMaxCount(20);
         byPrefix.setDryRun(true);
+        byPrefix.setFailOnError(false);
         r.assertEqualDataBoundBeans(byPrefix, new StepConfigTester(r).configRoundTrip(byPrefix));
+        DeleteSecretNowStep several = new DeleteSecretNowStep(PROJECT);
+        several.setNames("pr-1-db pr-1-cache");
+        r.assertEqualDataBoundBeans(several, new StepConfigTester(r).configRoundTrip(several));
     }
 
     @Test
@@ -563,9 +550,11 @@ class DeleteSecretNowStepTest {
         st.assertRoundTrip(
                 step, "deleteSecretNow credentialsId: 'csms-token', name: 'db-password', project: '" + PROJECT + "'");
         DeleteSecretNowStep several = new DeleteSecretNowStep(PROJECT);
-        several.setNames(List.of("a", "b"));
+        several.setNames("a b");
         several.setAttempts(4);
-        st.assertRoundTrip(several, "deleteSecretNow attempts: 4, names: ['a', 'b'], project: '" + PROJECT + "'");
+        several.setFailOnError(false);
+        st.assertRoundTrip(
+                several, "deleteSecretNow attempts: 4, failOnError: false, names: 'a b', project: '" + PROJECT + "'");
         DeleteSecretNowStep byPrefix = new DeleteSecretNowStep(PROJECT);
         byPrefix.setPrefix("pr-42-");
         byPrefix.setMaxCount(20);

@@ -104,6 +104,20 @@ final class CredentialOptions {
         }
     }
 
+    /** Which credential the run uses, for the log: never the secret itself. */
+    String describe() {
+        if (accessKeyFile != null) {
+            return "--access-key-file " + accessKeyFile;
+        }
+        if (iamUser != null) {
+            return "--iam-user " + iamUser;
+        }
+        if (tokenFile != null) {
+            return "--token-file " + tokenFile;
+        }
+        return "access-key".equals(auth) ? "env " + CliContext.AK_ENV : "env " + CliContext.TOKEN_ENV;
+    }
+
     /**
      * Validates the options and builds the credential without sending anything: an IAM call, if any, happens on the
      * first deletion.

@@ -1,21 +1,21 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
-import io.jenkins.plugins.huaweicloud.csms.client.BatchDeletion;
-import io.jenkins.plugins.huaweicloud.csms.client.BatchSummary;
-import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
+import io.jenkins.plugins.huaweicloud.csms.client.ArgumentNames;
+import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionDefaults;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionJob;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionPlan;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRefusedException;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionReport;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
-import io.jenkins.plugins.huaweicloud.csms.client.ListingException;
-import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
-import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
-import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
+import io.jenkins.plugins.huaweicloud.csms.client.JobListener;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +61,23 @@ import picocli.CommandLine.Spec;
             "--dry-run prints DRY-RUN<TAB>NAME lines (with --json {\"name\":...,\"dryRun\":true}) and sends no DELETE."
         })
 final class DeleteCommand implements Callable<Integer> {
+    /** The deletion job's messages name the options as typed here. */
+    static final ArgumentNames OPTIONS = new ArgumentNames(
+            Map.of(
+                    "names", "--name",
+                    "prefix", "--prefix",
+                    "maxCount", "--max-count",
+                    "concurrency", "--concurrency",
+                    "rate", "--rate",
+                    "endpoint", "--endpoint URL",
+                    "region", "--region REGION",
+                    "ifMissing", "--if-missing",
+                    "attempts", "--attempts",
+                    "timeout", "--timeout"),
+            "Give at least one --name NAME, or --prefix PREFIX.",
+            "Give --name (one or more) or --prefix, not both.",
+            "");
+
     private static final Pattern OFFICIAL_KMS = Pattern.compile("https://kms\\.([a-z0-9-]+)\\.myhuaweicloud\\.com");
 
     private final CliContext ctx;
@@ -79,7 +96,7 @@ final class DeleteCommand implements Callable<Integer> {
             names = "--name",
             paramLabel = "NAME",
             description = "Secret to delete (repeatable): 1 to 64 of A-Z a-z 0-9 _ -. Give --name or --prefix.")
-    List<String> names = new ArrayList<>();
+    List<String> names;
 
     @Option(
             names = "--prefix",
@@ -168,6 +185,7 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFormat format = json ? OutputFormat.JSON : OutputFormat.TEXT;
         Plan plan;
         try {
             plan = plan(err);
@@ -177,136 +195,79 @@ final class DeleteCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        OutputFormat format = json ? OutputFormat.JSON : OutputFormat.TEXT;
-        DeletionRun run = new DeletionRun(plan.endpoint(), plan.credentials(), plan.settings(), ctx, m -> {
-            err.println("csms: " + m);
+        DeletionReport report;
+        try {
+            report = DeletionJob.run(
+                    plan.job(),
+                    plan.credentials()
+                            .applyTo(CsmsClient.builder().sleeper(ctx.sleeper()).clock(ctx.clock())),
+                    new Terminal(out, err, format));
+        } catch (DeletionRefusedException e) {
+            err.println("csms delete: " + e.getMessage());
             err.flush();
-        });
-        List<SecretName> targets = plan.names();
-        if (prefix != null) {
-            PrefixTeardown.Plan found;
-            try {
-                found = run.planPrefix(plan.project(), prefix, maxCount);
-            } catch (ListingException e) {
-                err.println("csms delete: " + e.getMessage() + ". Nothing was deleted.");
-                err.flush();
-                return ExitCodes.FAILURE;
-            }
-            if (found.skippedInvalid() > 0) {
-                err.println("csms delete: " + found.skippedInvalid() + " listed names start with '" + prefix
-                        + "' but are not valid secret names; they are left alone.");
-            }
-            if (found.overLimit()) {
-                err.println("csms delete: " + found.refusal());
-                err.flush();
-                return ExitCodes.FAILURE;
-            }
-            err.println("csms: " + found.matched() + " secrets start with '" + prefix + "'.");
-            targets = found.names();
+            return ExitCodes.FAILURE;
         }
         if (dryRun) {
-            for (SecretName name : targets) {
-                out.println(format.dryRunLine(name));
-            }
-            out.flush();
-            err.println("csms: dry run: " + targets.size() + " secrets would be deleted; nothing was sent.");
-            err.flush();
             return ExitCodes.SUCCESS;
         }
-        BatchSummary summary = run.deleteBatch(plan.project(), targets, concurrency, rate, r -> {
-            out.println(format.line(r));
-            out.flush();
-            err.println("csms: " + r.toLogLine());
-            err.flush();
-        });
-        int exit = ExitCodes.of(summary.worst());
-        err.println("csms: " + summary(summary) + "; exit status " + exit);
+        int exit = ExitCodes.of(report.worst());
+        err.println("csms: " + report.summary() + "; exit status " + exit);
         err.flush();
         return exit;
     }
 
-    record Plan(
-            ProjectId project,
-            List<SecretName> names,
-            Endpoint endpoint,
-            RunCredentials credentials,
-            ClientSettings settings) {}
+    /** The validated job and its credential. */
+    record Plan(DeletionPlan job, RunCredentials credentials) {}
 
-    /** Validates everything, in the order a person would fix it; sends nothing. */
+    /**
+     * Validates everything, in the order a person would fix it, and builds the token source; sends nothing.
+     *
+     * @param err unused: the job says what it noticed (such as a name given twice) when it runs
+     */
     Plan plan(PrintWriter err) {
-        ProjectId projectId = ProjectId.of(project);
-        if (prefix != null && !names.isEmpty()) {
-            throw new InvalidInputException("Give --name (one or more) or --prefix, not both.");
-        }
-        if (prefix == null && names.isEmpty()) {
-            throw new InvalidInputException("Give at least one --name NAME, or --prefix PREFIX.");
-        }
-        if (prefix != null) {
-            PrefixTeardown.checkPrefix(prefix);
-        }
-        if (maxCount < 1 || maxCount > 10_000) {
-            throw new InvalidInputException("--max-count " + maxCount + " is invalid: it must be from 1 to 10000.");
-        }
-        if (concurrency < 1 || concurrency > BatchDeletion.MAX_CONCURRENCY) {
-            throw new InvalidInputException("--concurrency " + concurrency + " is invalid: it must be from 1 to "
-                    + BatchDeletion.MAX_CONCURRENCY + ".");
-        }
-        if (!(rate > 0) || rate > BatchDeletion.MAX_RATE) {
-            throw new InvalidInputException("--rate " + rate + " is invalid: it must be more than 0 and at most "
-                    + (int) BatchDeletion.MAX_RATE + " requests per second.");
-        }
-        List<SecretName> secretNames = distinctNames(err);
-        if (endpoint != null && region != null) {
-            throw new InvalidInputException("Give exactly one of --endpoint URL or --region REGION, not both.");
-        }
-        if (endpoint == null && region == null) {
-            throw new InvalidInputException("Give exactly one of --endpoint URL (e.g."
-                    + " https://kms.cn-north-4.myhuaweicloud.com) or --region REGION (e.g. cn-north-4).");
-        }
-        Endpoint csms = endpoint != null ? Endpoint.of(endpoint) : Endpoint.forRegion(region);
-        String officialRegion = region != null ? Endpoint.checkRegion(region) : officialRegion(csms);
-        ClientSettings settings = settings();
-        RunCredentials credential = credentials.resolve(ctx, projectId, officialRegion, settings);
-        return new Plan(projectId, secretNames, csms, credential, settings);
+        DeletionPlan job = DeletionJob.plan(request(), DeletionDefaults.NONE, OPTIONS);
+        String officialRegion = region != null ? Endpoint.checkRegion(region) : officialRegion(job.endpoint());
+        return new Plan(job, credentials.resolve(ctx, job.project(), officialRegion, job.settings()));
     }
 
-    private List<SecretName> distinctNames(PrintWriter err) {
-        Set<SecretName> distinct = new LinkedHashSet<>();
-        for (String raw : names) {
-            SecretName name = SecretName.of(raw);
-            if (!distinct.add(name)) {
-                err.println("csms delete: --name " + name + " is given more than once; it is deleted once.");
-            }
-        }
-        return List.copyOf(distinct);
-    }
-
-    private ClientSettings settings() {
-        if (attempts < 1 || attempts > ClientSettings.MAX_ATTEMPTS) {
-            throw new InvalidInputException("--attempts " + attempts + " is invalid: it must be from 1 to "
-                    + ClientSettings.MAX_ATTEMPTS + ".");
-        }
-        if (timeoutSeconds < 1 || timeoutSeconds > 1800) {
-            throw new InvalidInputException(
-                    "--timeout " + timeoutSeconds + " is invalid: it must be from 1 to 1800 seconds.");
-        }
-        Outcome missing;
-        try {
-            missing = Outcome.parse(ifMissing);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--if-missing: " + e.getMessage());
-        }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        Duration perAttempt = timeout.plusSeconds(30); // the call itself plus at most the capped backoff
-        Duration deadline = max(Duration.ofMinutes(5), perAttempt.multipliedBy(attempts));
-        return ClientSettings.builder()
+    /** The options as the deletion job's request; picocli has already turned them into types. */
+    DeletionRequest request() {
+        return DeletionRequest.builder()
+                .project(project)
+                .names(names)
+                .prefix(prefix)
+                .maxCount(maxCount)
+                .dryRun(dryRun)
+                .concurrency(concurrency)
+                .rate(rate)
+                .endpoint(endpoint)
+                .region(region)
+                .credentialsId(credentials.describe())
+                .ifMissing(ifMissing)
                 .attempts(attempts)
-                .connectTimeout(min(Duration.ofSeconds(10), timeout))
-                .readTimeout(min(Duration.ofMinutes(10), timeout))
-                .callTimeout(timeout)
-                .deadline(min(Duration.ofHours(2), deadline))
-                .ifMissing(missing)
+                .timeoutSeconds(timeoutSeconds)
                 .build();
+    }
+
+    /** stdout: one line per secret (or per secret a dry run would delete); stderr: everything else. */
+    private record Terminal(PrintWriter out, PrintWriter err, OutputFormat format) implements JobListener {
+        @Override
+        public void log(String line) {
+            err.println("csms: " + line);
+            err.flush();
+        }
+
+        @Override
+        public void result(DeletionResult result) {
+            out.println(format.line(result));
+            out.flush();
+        }
+
+        @Override
+        public void wouldDelete(SecretName name) {
+            out.println(format.dryRunLine(name));
+            out.flush();
+        }
     }
 
     /** The region of an official endpoint {@code https://kms.REGION.myhuaweicloud.com}, else null. */
@@ -320,32 +281,5 @@ final class DeleteCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             return null;
         }
-    }
-
-    static String summary(BatchSummary summary) {
-        List<String> parts = new ArrayList<>();
-        if (summary.succeeded() > 0) {
-            parts.add(summary.succeeded() + " SUCCESS");
-        }
-        if (summary.unstable() > 0) {
-            parts.add(summary.unstable() + " UNSTABLE");
-        }
-        if (summary.failed() > 0) {
-            parts.add(summary.failed() + " FAILURE");
-        }
-        String throttled =
-                summary.throttledAnswers() > 0 ? " (" + summary.throttledAnswers() + " throttled answers)" : "";
-        return summary.total()
-                + (summary.total() == 1 ? " secret: " : " secrets: ")
-                + String.join(", ", parts)
-                + throttled;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

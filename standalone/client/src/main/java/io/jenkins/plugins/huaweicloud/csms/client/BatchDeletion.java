@@ -62,8 +62,13 @@ public final class BatchDeletion {
      */
     public BatchSummary run(ProjectId project, Iterator<SecretName> names, Consumer<DeletionResult> onResult)
             throws InterruptedException {
+        return run(project, names, new RatePacer(ratePerSecond, client.clock(), client.sleeper()), onResult);
+    }
+
+    /** The same with a pacer the caller shares with other requests of the run (a listing before the deletions). */
+    BatchSummary run(ProjectId project, Iterator<SecretName> names, RatePacer pacer, Consumer<DeletionResult> onResult)
+            throws InterruptedException {
         Objects.requireNonNull(project, "project");
-        RatePacer pacer = new RatePacer(ratePerSecond, client.clock(), client.sleeper());
         Tally tally = new Tally(onResult);
         NameQueue shared = new NameQueue(names);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, threads());

@@ -2,34 +2,26 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /** One secret's deletion: the attempt loop, its retries and the classification of the last answer. */
 final class DeletionCall {
-    private static final Logger LOG = Logger.getLogger(DeletionCall.class.getName());
     private static final String USER_AGENT = "huaweicloud-csms-jenkins/" + Version.get();
 
     private final CsmsClient client;
-    private final Pacer pacer;
+    private final RetryLoop loop;
     private final ClientSettings settings;
     private final ProjectId project;
     private final SecretName name;
     private final HttpUrl url;
-    private final Instant start;
-    private final Instant deadlineAt;
 
-    private int attempts;
-    private int retryableFailures;
     private boolean reauthenticated;
     private String ambiguousEarlier;
 
     DeletionCall(CsmsClient client, ProjectId project, SecretName name, Pacer pacer) {
         this.client = client;
-        this.pacer = pacer;
+        this.loop = new RetryLoop(client, pacer, client.settings().attempts(), name.value());
         this.settings = client.settings();
         this.project = project;
         this.name = name;
@@ -41,8 +33,6 @@ final class DeletionCall {
                 .addPathSegment("secrets")
                 .addPathSegment(name.value())
                 .build();
-        this.start = client.clock().instant();
-        this.deadlineAt = start.plus(settings.deadline());
     }
 
     DeletionResult run() throws InterruptedException {
@@ -63,12 +53,8 @@ final class DeletionCall {
                         .requestId(e.requestId())
                         .build();
             }
-            attempts++;
             Request request = token.request();
-            pacer.beforeRequest();
-            // Measured after the pacer's wait, which counts against the deadline like any other.
-            Duration timeout =
-                    min(settings.callTimeout(), Duration.between(client.clock().instant(), deadlineAt));
+            Duration timeout = loop.beginAttempt();
             HttpAnswer answer;
             try {
                 answer = HttpExchange.execute(client.http(), request, timeout, settings.maxErrorBodyBytes());
@@ -81,7 +67,7 @@ final class DeletionCall {
                 if (NetworkFailure.permanent(e)) {
                     return result(ResultKind.NETWORK_ERROR, reason).build();
                 }
-                String last = retryOrStop(reason, null);
+                String last = loop.retryOrStop(reason, null);
                 if (last != null) {
                     return result(ResultKind.NETWORK_ERROR, last).build();
                 }
@@ -98,17 +84,7 @@ final class DeletionCall {
     private DeletionResult classify(HttpAnswer answer, RequestAuthenticator.Authenticated token)
             throws InterruptedException {
         int status = answer.status();
-        Duration retryAfter =
-                RetryAfter.parse(answer.header("Retry-After"), client.clock().instant());
-        if (retryAfter != null) {
-            // Capped before the pacer sees it too: it pauses every worker of a batch for this long.
-            retryAfter = min(retryAfter, settings.retryAfterCap());
-        }
-        if (status == 429) {
-            pacer.throttled(retryAfter);
-        } else {
-            pacer.answered();
-        }
+        Duration retryAfter = loop.answered(answer);
         ErrorBody error = answer.isSuccessful()
                 ? ErrorBody.NONE
                 : ErrorBody.parse(client.authenticator().redact(answer.bodyText()));
@@ -208,30 +184,8 @@ final class DeletionCall {
     private DeletionResult retryOrFinish(
             ResultKind kind, String reason, HttpAnswer answer, Duration retryAfter, ErrorBody error, String requestId)
             throws InterruptedException {
-        String last = retryOrStop(reason, retryAfter);
+        String last = loop.retryOrStop(reason, retryAfter);
         return last == null ? null : answered(kind, last, answer, error, requestId);
-    }
-
-    /** Waits and returns null when another attempt is due; otherwise returns the final reason. */
-    private String retryOrStop(String reason, Duration retryAfter) throws InterruptedException {
-        retryableFailures++;
-        if (retryableFailures >= settings.attempts()) {
-            return attempts == 1 ? reason : reason + " after " + attempts + " attempts";
-        }
-        Duration delay = retryAfter != null
-                ? min(retryAfter, settings.retryAfterCap())
-                : client.backoff().delay(retryableFailures);
-        Instant now = client.clock().instant();
-        if (!now.plus(delay).isBefore(deadlineAt)) {
-            return reason + "; stopped after " + attempts + " attempts: the "
-                    + settings.deadline().toSeconds() + " s deadline would pass before the next one";
-        }
-        String message = "retrying " + name + " in " + seconds(delay) + ": " + reason + " (attempt " + attempts + " of "
-                + settings.attempts() + " failed)";
-        LOG.log(Level.FINE, message);
-        client.progress().accept(message);
-        client.sleeper().sleep(delay);
-        return null;
     }
 
     private DeletionResult answered(
@@ -250,18 +204,10 @@ final class DeletionCall {
                 .project(project.value())
                 .name(name.value())
                 .endpointHost(client.endpoint().host())
-                .attempts(attempts)
-                .duration(Duration.between(start, client.clock().instant()))
+                .attempts(loop.attempts())
+                .duration(loop.elapsed())
                 .kind(kind)
                 .outcome(outcome)
                 .reason(reason);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

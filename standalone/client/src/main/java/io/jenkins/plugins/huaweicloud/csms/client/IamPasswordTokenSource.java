@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
@@ -18,8 +21,12 @@ import okhttp3.RequestBody;
 
 /**
  * Exchanges an IAM user's password for a project-scoped token ({@code POST /v3/auth/tokens}) and caches it until
- * shortly before {@code expires_at}. Thread-safe: concurrent callers share one exchange. An IAM error is never
- * retried, because repeated wrong passwords lock the IAM user.
+ * shortly before {@code expires_at}. An IAM error is never retried, because repeated wrong passwords lock the IAM
+ * user.
+ *
+ * <p>Thread-safe and single-flight: concurrent callers share one exchange. No monitor is held across the IAM call
+ * (it may take up to a minute): the first caller makes it, the others wait on its future, and an interrupt (a
+ * Jenkins abort) ends any wait at once. When the caller making the exchange is interrupted, a waiter takes over.
  */
 public final class IamPasswordTokenSource implements TokenSource {
     private static final Logger LOG = Logger.getLogger(IamPasswordTokenSource.class.getName());
@@ -38,12 +45,19 @@ public final class IamPasswordTokenSource implements TokenSource {
     private final Clock clock;
     private final Duration callTimeout;
 
+    /** Guards the fields below; held only for bookkeeping, never across the IAM call. */
+    private final Object lock = new Object();
+
     private Token cached;
     private Instant refreshAt = Instant.MIN;
     private int exchanges;
     private TokenException lastFailure;
     private Instant failureHeldUntil = Instant.MIN;
     private Instant heldSince = Instant.MIN;
+    private CompletableFuture<Token> inFlight;
+
+    /** A token and when to get a new one. */
+    private record Exchanged(Token token, Instant refreshAt) {}
 
     public IamPasswordTokenSource(IamPasswordCredentials credentials, OkHttpClient http) {
         this(credentials, http, Clock.systemUTC());
@@ -57,48 +71,97 @@ public final class IamPasswordTokenSource implements TokenSource {
     }
 
     @Override
-    public synchronized Token token() throws TokenException, InterruptedException {
-        if (cached != null && clock.instant().isBefore(refreshAt)) {
-            return cached;
+    public Token token() throws TokenException, InterruptedException {
+        while (true) {
+            CompletableFuture<Token> flight;
+            boolean leader = false;
+            synchronized (lock) {
+                Instant now = clock.instant();
+                if (cached != null && now.isBefore(refreshAt)) {
+                    return cached;
+                }
+                cached = null;
+                if (lastFailure != null && now.isBefore(failureHeldUntil)) {
+                    throw new TokenException(
+                            lastFailure.getMessage() + " (remembered from "
+                                    + Duration.between(heldSince, now).toSeconds() + " s ago; not tried again until "
+                                    + failureHeldUntil + ")",
+                            lastFailure.status(),
+                            lastFailure.requestId());
+                }
+                if (inFlight == null) {
+                    inFlight = new CompletableFuture<>();
+                    exchanges++;
+                    leader = true;
+                }
+                flight = inFlight;
+            }
+            if (leader) {
+                return lead(flight);
+            }
+            try {
+                return flight.get();
+            } catch (CancellationException e) {
+                // The caller making the exchange was interrupted: try again, perhaps as the one making it.
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TokenException t) {
+                    throw new TokenException(t.getMessage(), t.status(), t.requestId());
+                }
+                throw new IllegalStateException("IAM token exchange failed", e.getCause());
+            }
         }
-        cached = null;
-        Instant now = clock.instant();
-        if (lastFailure != null && now.isBefore(failureHeldUntil)) {
-            throw new TokenException(
-                    lastFailure.getMessage() + " (remembered from "
-                            + Duration.between(heldSince, now).toSeconds() + " s ago; not tried again until "
-                            + failureHeldUntil + ")",
-                    lastFailure.status(),
-                    lastFailure.requestId());
-        }
+    }
+
+    /** Makes the exchange this caller started, then hands its outcome to every waiter. */
+    private Token lead(CompletableFuture<Token> flight) throws TokenException, InterruptedException {
+        Instant started = clock.instant();
         try {
-            exchange();
+            Exchanged done = exchange();
+            synchronized (lock) {
+                cached = done.token();
+                refreshAt = done.refreshAt();
+                lastFailure = null;
+                inFlight = null;
+            }
+            flight.complete(done.token());
+            return done.token();
         } catch (TokenException e) {
-            lastFailure = e;
             boolean refused = e.status() >= 400 && e.status() < 500;
-            failureHeldUntil = now.plus(refused ? REFUSAL_HOLD : FAILURE_HOLD);
-            heldSince = now;
+            synchronized (lock) {
+                lastFailure = e;
+                failureHeldUntil = started.plus(refused ? REFUSAL_HOLD : FAILURE_HOLD);
+                heldSince = started;
+                inFlight = null;
+            }
+            flight.completeExceptionally(e);
+            throw e;
+        } catch (InterruptedException | RuntimeException e) {
+            synchronized (lock) {
+                inFlight = null;
+            }
+            flight.cancel(false);
             throw e;
         }
-        lastFailure = null;
-        return cached;
     }
 
     @Override
-    public synchronized boolean refreshAfterRejection(Token rejected) {
-        if (cached != null && cached.sameAs(rejected)) {
-            cached = null;
+    public boolean refreshAfterRejection(Token rejected) {
+        synchronized (lock) {
+            if (cached != null && cached.sameAs(rejected)) {
+                cached = null;
+            }
         }
         return true;
     }
 
-    /** How many password exchanges this source has made (for tests and diagnostics). */
-    public synchronized int exchanges() {
-        return exchanges;
+    /** How many password exchanges this source has started (for tests and diagnostics). */
+    public int exchanges() {
+        synchronized (lock) {
+            return exchanges;
+        }
     }
 
-    private void exchange() throws TokenException, InterruptedException {
-        exchanges++;
+    private Exchanged exchange() throws TokenException, InterruptedException {
         String host = credentials.iamEndpoint().host();
         String who = "user '" + credentials.user() + "' of account '" + credentials.domain() + "'";
         HttpUrl url = credentials
@@ -147,10 +210,9 @@ public final class IamPasswordTokenSource implements TokenSource {
         Instant expiresAt = expiresAt(answer, now);
         Duration lifetime = Duration.between(now, expiresAt);
         Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
-        cached = token;
-        refreshAt = expiresAt.minus(margin);
         LOG.log(Level.FINE, "IAM token obtained for {0} from {1}, valid until {2}", new Object[] {who, host, expiresAt
         });
+        return new Exchanged(token, expiresAt.minus(margin));
     }
 
     private static Instant expiresAt(HttpAnswer answer, Instant now) {

@@ -42,6 +42,12 @@ public final class PrefixTeardown {
     /** Lists the project and plans the deletion; sends no DELETE. */
     public static Plan plan(CsmsClient client, ProjectId project, String prefix, int maxCount)
             throws ListingException, InterruptedException {
+        return plan(client, Pacer.NONE, project, prefix, maxCount);
+    }
+
+    /** The same, with the listing's pages paced by the run's pacer. */
+    static Plan plan(CsmsClient client, Pacer pacer, ProjectId project, String prefix, int maxCount)
+            throws ListingException, InterruptedException {
         checkPrefix(prefix);
         if (maxCount < 1) {
             throw new InvalidInputException("Maximum count " + maxCount + " is invalid: it must be at least 1.");
@@ -49,7 +55,7 @@ public final class PrefixTeardown {
         List<SecretName> names = new ArrayList<>();
         int[] matched = {0};
         int[] skipped = {0};
-        new SecretLister(client).forEachName(project, name -> {
+        new SecretLister(client, pacer).forEachName(project, name -> {
             if (!name.startsWith(prefix)) {
                 return;
             }

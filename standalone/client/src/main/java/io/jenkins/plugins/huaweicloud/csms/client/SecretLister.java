@@ -9,8 +9,9 @@ import okhttp3.Request;
 
 /**
  * Lists a project's secret names page by page ({@code GET /v1/{project_id}/secrets?limit=&marker=}), handing each
- * name on as it is read. Throttling, server errors and network faults are retried like deletions; anything else
- * ends the listing with a {@link ListingException}.
+ * name on as it is read. Each page goes through the same {@link RetryLoop} as a deletion (pacer, deadline, backoff):
+ * throttling, server errors and network faults are retried; anything else ends the listing with a
+ * {@link ListingException}.
  */
 public final class SecretLister {
     static final int PAGE_SIZE = 50;
@@ -18,9 +19,16 @@ public final class SecretLister {
     private static final int MAX_PAGES = 100_000;
 
     private final CsmsClient client;
+    private final Pacer pacer;
 
     public SecretLister(CsmsClient client) {
+        this(client, Pacer.NONE);
+    }
+
+    /** A lister whose pages share a batch's pacer, so listing and deleting together keep to one request rate. */
+    SecretLister(CsmsClient client, Pacer pacer) {
         this.client = client;
+        this.pacer = pacer;
     }
 
     /** Calls {@code onName} for every secret of the project, in the order CSMS lists them. */
@@ -81,10 +89,9 @@ public final class SecretLister {
             url.addQueryParameter("marker", marker);
         }
         HttpUrl pageUrl = url.build();
-        ClientSettings settings = client.settings();
         boolean reauthenticated = false;
-        int failures = 0;
         String host = client.endpoint().host();
+        RetryLoop loop = new RetryLoop(client, pacer, attempts, "the secret listing");
         while (true) {
             RequestAuthenticator.Authenticated token;
             try {
@@ -100,15 +107,16 @@ public final class SecretLister {
                 throw new ListingException(e.getMessage(), e.status(), null, e.requestId());
             }
             Request request = token.request();
+            Duration timeout = loop.beginAttempt();
             String problem;
             int status = 0;
             String requestId = null;
             Duration retryAfter = null;
             try {
-                HttpAnswer answer =
-                        HttpExchange.execute(client.http(), request, settings.callTimeout(), MAX_PAGE_BYTES);
+                HttpAnswer answer = HttpExchange.execute(client.http(), request, timeout, MAX_PAGE_BYTES);
                 status = answer.status();
                 requestId = RequestIds.clean(answer.header("X-Request-Id"));
+                retryAfter = loop.answered(answer);
                 if (answer.isSuccessful()) {
                     return new PageAnswer(parse(answer, host), status, requestId);
                 }
@@ -127,24 +135,16 @@ public final class SecretLister {
                 if (!retryable) {
                     throw new ListingException(message(host, problem, requestId), status, error.code(), requestId);
                 }
-                retryAfter = RetryAfter.parse(
-                        answer.header("Retry-After"), client.clock().instant());
             } catch (IOException e) {
                 problem = NetworkFailure.describe(e);
                 if (NetworkFailure.permanent(e)) {
                     throw new ListingException(message(host, problem, null), 0, null, null);
                 }
             }
-            failures++;
-            if (failures >= attempts) {
-                String after = failures == 1 ? "" : " after " + failures + " attempts";
-                throw new ListingException(message(host, problem + after, requestId), status, null, requestId);
+            String last = loop.retryOrStop(problem, retryAfter);
+            if (last != null) {
+                throw new ListingException(message(host, last, requestId), status, null, requestId);
             }
-            Duration delay = retryAfter != null
-                    ? (retryAfter.compareTo(settings.retryAfterCap()) < 0 ? retryAfter : settings.retryAfterCap())
-                    : client.backoff().delay(failures);
-            client.progress().accept("retrying the secret listing in " + delay.toMillis() + " ms: " + problem);
-            client.sleeper().sleep(delay);
         }
     }
 

@@ -1,0 +1,213 @@
+package io.jenkins.plugins.huaweicloud.csms.client;
+
+/**
+ * What a configuration page (Jenkins' global configuration) supplies when a request leaves a value out, and the
+ * rules its setters apply, so that a bad value (typed in the form or in a JCasC file) is refused where it is set,
+ * with a message naming the field and what is allowed, instead of failing every later build.
+ */
+public final class DeletionDefaults {
+    public static final String DEFAULT_IF_MISSING = "UNSTABLE";
+    public static final int DEFAULT_ATTEMPTS = 3;
+    public static final int DEFAULT_CONNECT_TIMEOUT = 10;
+    public static final int DEFAULT_READ_TIMEOUT = 30;
+    public static final int DEFAULT_CALL_TIMEOUT = 60;
+    public static final int MAX_CONNECT_TIMEOUT = 600;
+    public static final int MAX_READ_TIMEOUT = 600;
+    public static final int MAX_CALL_TIMEOUT = 1800;
+
+    /** No configuration: only the request and the built-in defaults count (the command line). */
+    public static final DeletionDefaults NONE = builder().build();
+
+    private final String endpoint;
+    private final String region;
+    private final String iamEndpoint;
+    private final String iamDomain;
+    private final String credentialsId;
+    private final String ifMissing;
+    private final Integer attempts;
+    private final Integer connectTimeout;
+    private final Integer readTimeout;
+    private final Integer callTimeout;
+
+    private DeletionDefaults(Builder b) {
+        this.endpoint = DeletionRequest.blankToNull(b.endpoint);
+        this.region = DeletionRequest.blankToNull(b.region);
+        this.iamEndpoint = DeletionRequest.blankToNull(b.iamEndpoint);
+        this.iamDomain = DeletionRequest.blankToNull(b.iamDomain);
+        this.credentialsId = DeletionRequest.blankToNull(b.credentialsId);
+        this.ifMissing = DeletionRequest.blankToNull(b.ifMissing);
+        this.attempts = b.attempts;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.callTimeout = b.callTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    String region() {
+        return region;
+    }
+
+    String iamEndpoint() {
+        return iamEndpoint;
+    }
+
+    String iamDomain() {
+        return iamDomain;
+    }
+
+    String credentialsId() {
+        return credentialsId;
+    }
+
+    String ifMissing() {
+        return ifMissing;
+    }
+
+    Integer attempts() {
+        return attempts;
+    }
+
+    Integer connectTimeout() {
+        return connectTimeout;
+    }
+
+    Integer readTimeout() {
+        return readTimeout;
+    }
+
+    Integer callTimeout() {
+        return callTimeout;
+    }
+
+    // ---- the rules of a configuration page's setters: each returns the value to store, or refuses
+
+    /** Blank: the default, UNSTABLE; otherwise SUCCESS, UNSTABLE or FAILURE in any case, stored in upper case. */
+    public static String ifMissingSetting(String field, String value) {
+        String v = DeletionRequest.blankToNull(value);
+        if (v == null) {
+            return DEFAULT_IF_MISSING;
+        }
+        try {
+            return Outcome.parse(v).name();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(
+                    field + " " + LogText.quote(value) + " is invalid: it must be SUCCESS, UNSTABLE or FAILURE.");
+        }
+    }
+
+    /** 0: the default; otherwise a whole number from {@code min} to {@code max}. */
+    public static int rangeSetting(String field, int value, int min, int max, int defaultValue) {
+        if (value == 0) {
+            return defaultValue;
+        }
+        if (value < min || value > max) {
+            throw new InvalidInputException(field + " " + value + " is invalid: it must be from " + min + " to " + max
+                    + " (0 or empty for the default, " + defaultValue + ").");
+        }
+        return value;
+    }
+
+    /** Blank: none; otherwise an endpoint URL as {@link Endpoint#of} accepts it (https, or http for loopback). */
+    public static String endpointSetting(String field, String value) {
+        String v = DeletionRequest.blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            Endpoint.of(v);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field + ": " + e.getMessage());
+        }
+        return v;
+    }
+
+    /** Blank: none; otherwise a region id such as cn-north-4. */
+    public static String regionSetting(String field, String value) {
+        String v = DeletionRequest.blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Endpoint.checkRegion(v);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field + ": " + e.getMessage());
+        }
+    }
+
+    /** Named fields; every one optional. */
+    public static final class Builder {
+        private String endpoint;
+        private String region;
+        private String iamEndpoint;
+        private String iamDomain;
+        private String credentialsId;
+        private String ifMissing;
+        private Integer attempts;
+        private Integer connectTimeout;
+        private Integer readTimeout;
+        private Integer callTimeout;
+
+        private Builder() {}
+
+        public Builder endpoint(String v) {
+            endpoint = v;
+            return this;
+        }
+
+        public Builder region(String v) {
+            region = v;
+            return this;
+        }
+
+        public Builder iamEndpoint(String v) {
+            iamEndpoint = v;
+            return this;
+        }
+
+        public Builder iamDomain(String v) {
+            iamDomain = v;
+            return this;
+        }
+
+        public Builder credentialsId(String v) {
+            credentialsId = v;
+            return this;
+        }
+
+        public Builder ifMissing(String v) {
+            ifMissing = v;
+            return this;
+        }
+
+        public Builder attempts(Integer v) {
+            attempts = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Integer seconds) {
+            connectTimeout = seconds;
+            return this;
+        }
+
+        public Builder readTimeout(Integer seconds) {
+            readTimeout = seconds;
+            return this;
+        }
+
+        public Builder callTimeout(Integer seconds) {
+            callTimeout = seconds;
+            return this;
+        }
+
+        public DeletionDefaults build() {
+            return new DeletionDefaults(this);
+        }
+    }
+}
