@@ -56,7 +56,8 @@ public final class DeletionJob {
                 request.iamDomain() != null ? request.iamDomain() : defaults.iamDomain(),
                 notes,
                 concurrency,
-                rate);
+                rate,
+                agency(request, defaults, labels));
     }
 
     /**
@@ -264,6 +265,32 @@ public final class DeletionJob {
                     "No credentials: give " + labels.of("credentialsId") + labels.defaultsHint() + ".");
         }
         return defaults.credentialsId();
+    }
+
+    /**
+     * The request's agency; else the configured one, but only when the request names no credential of its own (the
+     * configured agency belongs to the configured key); else none. Name and account go together.
+     */
+    private static Agency agency(DeletionRequest request, DeletionDefaults defaults, ArgumentNames labels) {
+        String name;
+        String domain;
+        if (request.agencyName() != null || request.agencyDomain() != null) {
+            name = request.agencyName();
+            domain = request.agencyDomain();
+        } else if (request.credentialsId() == null) {
+            name = defaults.agencyName();
+            domain = defaults.agencyDomain();
+        } else {
+            return null;
+        }
+        if (name == null && domain == null) {
+            return null;
+        }
+        if (name == null || domain == null) {
+            throw new InvalidInputException("Give " + labels.of("agencyName") + " and " + labels.of("agencyDomain")
+                    + " together: the agency's name and the account (domain) name that created it.");
+        }
+        return Agency.of(Agency.check(labels.of("agencyName"), name), Agency.check(labels.of("agencyDomain"), domain));
     }
 
     /** The configured IAM endpoint, else the region's, else the global one. */

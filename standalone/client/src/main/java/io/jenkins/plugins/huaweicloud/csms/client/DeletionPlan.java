@@ -18,6 +18,7 @@ import java.util.List;
  * @param notes lines to log before anything is sent (e.g. a name given twice, deleted once)
  * @param concurrency deletions in flight at once
  * @param rate requests per second for the whole run, listing included
+ * @param agency the IAM agency an access key credential assumes, or null for none
  */
 public record DeletionPlan(
         ProjectId project,
@@ -30,7 +31,8 @@ public record DeletionPlan(
         String iamDomain,
         List<String> notes,
         int concurrency,
-        double rate) {
+        double rate,
+        Agency agency) {
 
     public DeletionPlan {
         notes = List.copyOf(notes);
