@@ -283,6 +283,18 @@ public final class DeletionJob {
         } else {
             return null;
         }
+        return agencyOf(name, domain, labels);
+    }
+
+    /**
+     * The agency a form or request names, or null when both fields are blank (a form's "Test connection" uses this
+     * too). Name and account go together.
+     *
+     * @throws InvalidInputException when only one is given or one is invalid, naming the field as labels call it
+     */
+    public static Agency agencyOf(String agencyName, String agencyDomain, ArgumentNames labels) {
+        String name = DeletionRequest.blankToNull(agencyName);
+        String domain = DeletionRequest.blankToNull(agencyDomain);
         if (name == null && domain == null) {
             return null;
         }
