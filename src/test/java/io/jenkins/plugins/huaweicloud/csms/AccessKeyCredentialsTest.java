@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
@@ -122,6 +124,26 @@ class AccessKeyCredentialsTest {
         assertEquals(1, emu.requestCount("POST", SECURITY_TOKENS));
         assertNothingStored(first);
         assertNothingStored(second);
+    }
+
+    @Test
+    void aFreestyleBuildStepDeletesThroughAnAgency() throws Exception {
+        emu.createSecret(TARGET, "fs-env-db", "v");
+        DeleteSecretBuilder builder = new DeleteSecretBuilder(TARGET);
+        builder.setName("fs-env-db");
+        builder.setCredentialsId(KEY_ID);
+        builder.setAgencyName(AGENCY);
+        builder.setAgencyDomain(TARGET_ACCOUNT);
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder);
+
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+
+        assertFalse(emu.secretNames(TARGET).contains("fs-env-db"));
+        assertEquals(1, emu.requestCount("POST", SECURITY_TOKENS));
+        r.assertLogNotContains(SK, b);
+        assertFalse(CsmsTestSupport.read(b.getRootDir().toPath().resolve("build.xml"))
+                .contains(SK));
     }
 
     @Test
