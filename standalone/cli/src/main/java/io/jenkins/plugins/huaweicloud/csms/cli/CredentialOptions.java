@@ -105,17 +105,25 @@ final class CredentialOptions {
     }
 
     /** Which credential the run uses, for the log: never the secret itself. */
-    String describe() {
-        if (accessKeyFile != null) {
-            return "--access-key-file " + accessKeyFile;
+    String describe(CliContext ctx) {
+        Kind kind;
+        try {
+            kind = kind(ctx);
+        } catch (InvalidInputException e) {
+            return "(none chosen)"; // resolve() refuses the run with the reason before anything is sent
         }
-        if (iamUser != null) {
-            return "--iam-user " + iamUser;
+        switch (kind) {
+            case IAM_PASSWORD:
+                return "--iam-user " + iamUser;
+            case TOKEN:
+                return tokenFile != null ? "--token-file " + tokenFile : "env " + CliContext.TOKEN_ENV;
+            default:
+                String keys = accessKeyFile != null
+                        ? "--access-key-file " + accessKeyFile
+                        : "env " + CliContext.AK_ENV
+                                + (ctx.envValue(CliContext.SECURITY_TOKEN_ENV) != null ? " (temporary keys)" : "");
+                return agency != null ? keys + " through agency " + agency + " of " + agencyDomain : keys;
         }
-        if (tokenFile != null) {
-            return "--token-file " + tokenFile;
-        }
-        return "access-key".equals(auth) ? "env " + CliContext.AK_ENV : "env " + CliContext.TOKEN_ENV;
     }
 
     /**

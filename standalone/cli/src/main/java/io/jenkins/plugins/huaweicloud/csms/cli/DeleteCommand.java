@@ -200,7 +200,9 @@ final class DeleteCommand implements Callable<Integer> {
             report = DeletionJob.run(
                     plan.job(),
                     plan.credentials()
-                            .applyTo(CsmsClient.builder().sleeper(ctx.sleeper()).clock(ctx.clock())),
+                            .applyTo(CsmsClient.builder())
+                            .sleeper(ctx.sleeper())
+                            .clock(ctx.clock()),
                     new Terminal(out, err, format));
         } catch (DeletionRefusedException e) {
             err.println("csms delete: " + e.getMessage());
@@ -242,7 +244,7 @@ final class DeleteCommand implements Callable<Integer> {
                 .rate(rate)
                 .endpoint(endpoint)
                 .region(region)
-                .credentialsId(credentials.describe())
+                .credentialsId(credentials.describe(ctx))
                 .ifMissing(ifMissing)
                 .attempts(attempts)
                 .timeoutSeconds(timeoutSeconds)
