@@ -9,6 +9,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.huaweicloud.csms.client.AccessKey;
+import io.jenkins.plugins.huaweicloud.csms.client.AccessKeySource;
+import io.jenkins.plugins.huaweicloud.csms.client.Agency;
+import io.jenkins.plugins.huaweicloud.csms.client.AgencyKeySource;
+import io.jenkins.plugins.huaweicloud.csms.client.ArgumentNames;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionDefaults;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionJob;
@@ -21,14 +26,17 @@ import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.Token;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenException;
 import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
+import java.time.Clock;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * "Test connection" of the global configuration: proves the selected credentials can authenticate, without deleting
- * anything. A password credential is exchanged for a project-scoped IAM token (one IAM request). Then, when a project
- * id and a region or endpoint are given, the engine's probe asks CSMS for at most one secret name of the project with
- * the token (one attempt), which proves CSMS accepts it. The token is never shown. The caller checked ADMINISTER.
+ * anything. A password credential is exchanged for a project-scoped IAM token (one IAM request); an access key with
+ * an agency obtains the agency's temporary keys (one IAM request). Then, when a project id and a region or endpoint
+ * are given, the engine's probe asks CSMS for at most one secret name of the project (one attempt, with the token or
+ * a signed request), which proves CSMS accepts the credential. No token or key is ever shown. The caller checked
+ * ADMINISTER.
  */
 final class ConnectionTest {
 
@@ -39,6 +47,8 @@ final class ConnectionTest {
             String endpoint,
             String iamEndpoint,
             String iamDomain,
+            String agencyName,
+            String agencyDomain,
             String testProjectId) {}
 
     private ConnectionTest() {}
@@ -61,12 +71,41 @@ final class ConnectionTest {
         }
         String project = Util.fixEmptyAndTrim(form.testProjectId());
         try {
+            Agency agency = DeletionJob.agencyOf(form.agencyName(), form.agencyDomain(), ArgumentNames.JENKINS);
+            if (agency != null && !(credentials instanceof HuaweiCloudAccessKeyCredentials)) {
+                return FormValidation.error(Messages.Deletion_agencyNeedsAccessKey(
+                        id, credentials.getClass().getSimpleName(), agency.name()));
+            }
             // One attempt only: a test should answer quickly and never hammer a failing service.
             ClientSettings settings = ClientSettings.builder().attempts(1).build();
-            TokenSource tokens;
+            Authentication authentication;
             String authenticated;
-            if (credentials instanceof StringCredentials token) {
-                tokens = TokenSource.fixed(Token.of(token.getSecret().getPlainText()));
+            if (credentials instanceof HuaweiCloudAccessKeyCredentials keys) {
+                AccessKey longTerm = AccessKey.of(
+                        keys.getAccessKeyId(), keys.getSecretAccessKey().getPlainText());
+                if (agency == null) {
+                    authentication = Authentication.of(AccessKeySource.fixed(longTerm));
+                    if (project == null) {
+                        return FormValidation.ok(Messages.Form_testConnection_accessKeyFormatOk(id));
+                    }
+                    authenticated = Messages.Form_testConnection_accessKeyWellFormed(id);
+                } else {
+                    Endpoint iam =
+                            iamEndpoint(Util.fixEmptyAndTrim(form.iamEndpoint()), Util.fixEmptyAndTrim(form.region()));
+                    // A fresh source, not the build cache: the test must really ask IAM.
+                    AgencyKeySource agencyKeys = new AgencyKeySource(
+                            iam, longTerm, agency, CredentialResolver.newHttpClient(settings), Clock.systemUTC());
+                    agencyKeys.accessKey();
+                    authentication = Authentication.of(agencyKeys);
+                    authenticated =
+                            Messages.Form_testConnection_agencyOk(id, agency.name(), agency.domain(), iam.host());
+                    if (project == null) {
+                        return FormValidation.ok(authenticated + " " + Messages.Form_testConnection_noProject());
+                    }
+                }
+            } else if (credentials instanceof StringCredentials token) {
+                authentication = Authentication.of(
+                        TokenSource.fixed(Token.of(token.getSecret().getPlainText())));
                 if (project == null) {
                     return FormValidation.ok(Messages.Form_testConnection_tokenFormatOk(id));
                 }
@@ -81,8 +120,10 @@ final class ConnectionTest {
                 IamPasswordCredentials login = new IamPasswordCredentials(
                         iam, domain, user.getUsername(), user.getPassword().getPlainText(), ProjectId.of(project));
                 // A fresh source, not the build cache: the test must really ask IAM.
-                tokens = new IamPasswordTokenSource(login, CredentialResolver.newHttpClient(settings));
+                IamPasswordTokenSource tokens =
+                        new IamPasswordTokenSource(login, CredentialResolver.newHttpClient(settings));
                 tokens.token();
+                authentication = Authentication.of(tokens);
                 authenticated = Messages.Form_testConnection_iamOk(id, user.getUsername(), domain, iam.host());
             } else {
                 return FormValidation.error(CredentialResolver.unsupportedType(id, credentials));
@@ -90,7 +131,7 @@ final class ConnectionTest {
             if (url == null) {
                 return FormValidation.ok(authenticated + " " + Messages.Form_testConnection_noEndpoint());
             }
-            ProbeResult probe = CsmsProbe.check(Endpoint.of(url), tokens, ProjectId.of(project), settings);
+            ProbeResult probe = CsmsProbe.check(Endpoint.of(url), authentication, ProjectId.of(project), settings);
             if (!probe.ok()) {
                 return FormValidation.error(Messages.Form_testConnection_failed(id, CsmsProbe.describe(probe)));
             }

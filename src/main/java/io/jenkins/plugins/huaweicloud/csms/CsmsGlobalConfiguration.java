@@ -29,6 +29,8 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
     private String region;
     private String iamEndpoint;
     private String iamDomain;
+    private String agencyName;
+    private String agencyDomain;
     private String credentialsId;
     private String ifMissing = DeletionDefaults.DEFAULT_IF_MISSING;
     private int attempts = DeletionDefaults.DEFAULT_ATTEMPTS;
@@ -59,6 +61,8 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
                 .region(region)
                 .iamEndpoint(iamEndpoint)
                 .iamDomain(iamDomain)
+                .agencyName(agencyName)
+                .agencyDomain(agencyDomain)
                 .credentialsId(credentialsId)
                 .ifMissing(getIfMissing())
                 .attempts(attempts)
@@ -109,6 +113,30 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setIamDomain(String iamDomain) {
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
+        save();
+    }
+
+    /** The agency the default credentials (an access key) assume, or null. */
+    @CheckForNull
+    public String getAgencyName() {
+        return agencyName;
+    }
+
+    @DataBoundSetter
+    public void setAgencyName(String agencyName) {
+        this.agencyName = DeletionDefaults.agencySetting("agencyName", Util.fixEmptyAndTrim(agencyName));
+        save();
+    }
+
+    /** The account (domain) name that created the agency, or null. */
+    @CheckForNull
+    public String getAgencyDomain() {
+        return agencyDomain;
+    }
+
+    @DataBoundSetter
+    public void setAgencyDomain(String agencyDomain) {
+        this.agencyDomain = DeletionDefaults.agencySetting("agencyDomain", Util.fixEmptyAndTrim(agencyDomain));
         save();
     }
 
@@ -225,6 +253,16 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         return adminCheck(() -> DeletionDefaults.endpointSetting("iamEndpoint", value));
     }
 
+    @POST
+    public FormValidation doCheckAgencyName(@QueryParameter String value) {
+        return adminCheck(() -> DeletionDefaults.agencySetting("agencyName", value));
+    }
+
+    @POST
+    public FormValidation doCheckAgencyDomain(@QueryParameter String value) {
+        return adminCheck(() -> DeletionDefaults.agencySetting("agencyDomain", value));
+    }
+
     /** "Test connection": see {@link ConnectionTest}; nothing is deleted. */
     @POST
     public FormValidation doTestConnection(
@@ -233,11 +271,13 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter String endpoint,
             @QueryParameter String iamEndpoint,
             @QueryParameter String iamDomain,
+            @QueryParameter String agencyName,
+            @QueryParameter String agencyDomain,
             @QueryParameter String testProjectId)
             throws InterruptedException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return ConnectionTest.run(
-                new ConnectionTest.Values(credentialsId, region, endpoint, iamEndpoint, iamDomain, testProjectId));
+        return ConnectionTest.run(new ConnectionTest.Values(
+                credentialsId, region, endpoint, iamEndpoint, iamDomain, agencyName, agencyDomain, testProjectId));
     }
 
     private static FormValidation adminCheck(Runnable check) {

@@ -6,7 +6,6 @@ import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
 import io.jenkins.plugins.huaweicloud.csms.client.ProbeResult;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
-import io.jenkins.plugins.huaweicloud.csms.client.TokenSource;
 
 /**
  * The CSMS half of "Test connection": the engine's read-only probe ({@link CsmsClient#probe}, one listing request
@@ -18,19 +17,19 @@ final class CsmsProbe {
     private CsmsProbe() {}
 
     /**
-     * Asks CSMS whether it accepts the token for the project. HTTP, network and token faults come back as a result
+     * Asks CSMS whether it accepts the credential (token or signed request) for the project. HTTP, network and token faults come back as a result
      * whose message is safe to show (it never holds a token).
      */
     @NonNull
     static ProbeResult check(
             @NonNull Endpoint endpoint,
-            @NonNull TokenSource tokens,
+            @NonNull Authentication authentication,
             @NonNull ProjectId project,
             @NonNull ClientSettings settings)
             throws InterruptedException {
-        CsmsClient client = CsmsClient.builder()
+        CsmsClient client = authentication
+                .applyTo(CsmsClient.builder())
                 .endpoint(endpoint)
-                .tokenSource(tokens)
                 .settings(settings)
                 .httpClient(CredentialResolver.proxied())
                 .build();

@@ -27,6 +27,8 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     private String endpoint;
     private String region;
     private String iamDomain;
+    private String agencyName;
+    private String agencyDomain;
     private String ifMissing;
     private int attempts;
     private int timeout;
@@ -99,6 +101,26 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     @DataBoundSetter
     public void setIamDomain(String iamDomain) {
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
+    }
+
+    @Override
+    public String getAgencyName() {
+        return agencyName;
+    }
+
+    @DataBoundSetter
+    public void setAgencyName(String agencyName) {
+        this.agencyName = Util.fixEmptyAndTrim(agencyName);
+    }
+
+    @Override
+    public String getAgencyDomain() {
+        return agencyDomain;
+    }
+
+    @DataBoundSetter
+    public void setAgencyDomain(String agencyDomain) {
+        this.agencyDomain = Util.fixEmptyAndTrim(agencyDomain);
     }
 
     @Override

@@ -30,6 +30,8 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
     private String endpoint;
     private String region;
     private String iamDomain;
+    private String agencyName;
+    private String agencyDomain;
     private String ifMissing;
     private int attempts;
     private int timeout;
@@ -139,6 +141,26 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
     @DataBoundSetter
     public void setIamDomain(String iamDomain) {
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
+    }
+
+    @Override
+    public String getAgencyName() {
+        return agencyName;
+    }
+
+    @DataBoundSetter
+    public void setAgencyName(String agencyName) {
+        this.agencyName = Util.fixEmptyAndTrim(agencyName);
+    }
+
+    @Override
+    public String getAgencyDomain() {
+        return agencyDomain;
+    }
+
+    @DataBoundSetter
+    public void setAgencyDomain(String agencyDomain) {
+        this.agencyDomain = Util.fixEmptyAndTrim(agencyDomain);
     }
 
     @Override

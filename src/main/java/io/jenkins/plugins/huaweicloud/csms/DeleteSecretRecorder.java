@@ -28,6 +28,8 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
     private String endpoint;
     private String region;
     private String iamDomain;
+    private String agencyName;
+    private String agencyDomain;
     private String ifMissing;
     private int attempts;
     private int timeout;
@@ -100,6 +102,26 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
     @DataBoundSetter
     public void setIamDomain(String iamDomain) {
         this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
+    }
+
+    @Override
+    public String getAgencyName() {
+        return agencyName;
+    }
+
+    @DataBoundSetter
+    public void setAgencyName(String agencyName) {
+        this.agencyName = Util.fixEmptyAndTrim(agencyName);
+    }
+
+    @Override
+    public String getAgencyDomain() {
+        return agencyDomain;
+    }
+
+    @DataBoundSetter
+    public void setAgencyDomain(String agencyDomain) {
+        this.agencyDomain = Util.fixEmptyAndTrim(agencyDomain);
     }
 
     @Override

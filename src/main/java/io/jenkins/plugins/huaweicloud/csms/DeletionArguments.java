@@ -22,6 +22,10 @@ interface DeletionArguments {
 
     String getIamDomain();
 
+    String getAgencyName();
+
+    String getAgencyDomain();
+
     String getIfMissing();
 
     int getAttempts();
@@ -38,6 +42,8 @@ interface DeletionArguments {
                 .endpoint(getEndpoint())
                 .region(getRegion())
                 .iamDomain(getIamDomain())
+                .agencyName(getAgencyName())
+                .agencyDomain(getAgencyDomain())
                 .ifMissing(getIfMissing())
                 .attempts(DeletionRequest.unlessZero(getAttempts()))
                 .timeoutSeconds(DeletionRequest.unlessZero(getTimeout()));

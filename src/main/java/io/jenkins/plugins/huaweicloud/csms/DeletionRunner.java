@@ -49,8 +49,8 @@ final class DeletionRunner {
         try {
             DeletionPlan plan =
                     DeletionJob.plan(request, CsmsGlobalConfiguration.get().defaults(), ArgumentNames.JENKINS);
-            CsmsClient.Builder client = CsmsClient.builder()
-                    .tokenSource(CredentialResolver.tokenSource(run, plan))
+            CsmsClient.Builder client = CredentialResolver.authentication(run, plan)
+                    .applyTo(CsmsClient.builder())
                     .httpClient(CredentialResolver.proxied());
             return DeletionJob.run(plan, client, new BuildLog(listener.getLogger(), rows));
         } catch (InvalidInputException | DeletionRefusedException e) {

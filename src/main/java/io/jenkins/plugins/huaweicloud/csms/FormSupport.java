@@ -43,6 +43,8 @@ final class FormSupport {
             "endpoint",
             "region",
             "iamDomain",
+            "agencyName",
+            "agencyDomain",
             "ifMissing",
             "attempts",
             "timeout");

@@ -29,6 +29,8 @@ class CsmsGlobalConfigurationCascTest {
         assertEquals("cn-north-4", global.getRegion());
         assertNull(global.getEndpoint());
         assertEquals("my-account", global.getIamDomain());
+        assertEquals("csms-teardown", global.getAgencyName());
+        assertEquals("target-account", global.getAgencyDomain());
         assertEquals("huaweicloud-iam", global.getCredentialsId());
         assertEquals("SUCCESS", global.getIfMissing());
         assertEquals(5, global.getAttempts());
@@ -43,6 +45,8 @@ class CsmsGlobalConfigurationCascTest {
         for (String line : new String[] {
             "region: \"cn-north-4\"",
             "iamDomain: \"my-account\"",
+            "agencyName: \"csms-teardown\"",
+            "agencyDomain: \"target-account\"",
             "credentialsId: \"huaweicloud-iam\"",
             "ifMissing: \"SUCCESS\"",
             "attempts: 5",
@@ -60,7 +64,8 @@ class CsmsGlobalConfigurationCascTest {
         String[][] cases = {
             {"bad-ifMissing.yml", "ifMissing 'WARN' is invalid: it must be SUCCESS, UNSTABLE or FAILURE."},
             {"bad-readTimeout.yml", "readTimeout 1000 is invalid: it must be from 1 to 600"},
-            {"bad-endpoint.yml", "endpoint: "}
+            {"bad-endpoint.yml", "endpoint: "},
+            {"bad-agencyName.yml", "agencyName '" + "a".repeat(65) + "' is invalid: it must be 1 to 64 characters"}
         };
         for (String[] c : cases) {
             String yaml = getClass()
@@ -78,5 +83,6 @@ class CsmsGlobalConfigurationCascTest {
         assertEquals("UNSTABLE", global.getIfMissing());
         assertEquals(30, global.getReadTimeout());
         assertNull(global.getEndpoint());
+        assertNull(global.getAgencyName());
     }
 }

@@ -47,12 +47,16 @@ class DeleteSecretBuilderTest {
         builder.setCredentialsId(TOKEN_ID);
         builder.setEndpoint("https://kms.example.internal");
         builder.setIamDomain("my-account");
+        builder.setAgencyName("csms-teardown");
+        builder.setAgencyDomain("target-account");
         builder.setIfMissing("FAILURE");
         builder.setAttempts(4);
         builder.setTimeout(20);
         DeleteSecretRecorder recorder = new DeleteSecretRecorder(PROJECT);
         recorder.setNames("pr-1-db pr-1-cache");
         recorder.setRegion("cn-north-4");
+        recorder.setAgencyName("csms-teardown");
+        recorder.setAgencyDomain("target-account");
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder);
         p.getPublishersList().add(recorder);

@@ -525,6 +525,8 @@ class DeleteSecretNowStepTest {
         step.setCredentialsId(TOKEN_ID);
         step.setRegion("cn-north-4");
         step.setIamDomain("my-account");
+        step.setAgencyName("csms-teardown");
+        step.setAgencyDomain("target-account");
         step.setIfMissing("SUCCESS");
         step.setAttempts(5);
         step.setTimeout(30);
@@ -555,6 +557,15 @@ class DeleteSecretNowStepTest {
         several.setFailOnError(false);
         st.assertRoundTrip(
                 several, "deleteSecretNow attempts: 4, failOnError: false, names: 'a b', project: '" + PROJECT + "'");
+        DeleteSecretNowStep viaAgency = new DeleteSecretNowStep(PROJECT);
+        viaAgency.setName("db-password");
+        viaAgency.setCredentialsId("csms-access-key");
+        viaAgency.setAgencyName("csms-teardown");
+        viaAgency.setAgencyDomain("target-account");
+        st.assertRoundTrip(
+                viaAgency,
+                "deleteSecretNow agencyDomain: 'target-account', agencyName: 'csms-teardown', credentialsId:"
+                        + " 'csms-access-key', name: 'db-password', project: '" + PROJECT + "'");
         DeleteSecretNowStep byPrefix = new DeleteSecretNowStep(PROJECT);
         byPrefix.setPrefix("pr-42-");
         byPrefix.setMaxCount(20);

@@ -109,6 +109,11 @@ final class AccessKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public String acceptedWhat() {
+        return "the request signed with the access key";
+    }
+
+    @Override
     public String refusedWhat() {
         return "the temporary access key";
     }

@@ -32,7 +32,8 @@ public record Agency(String name, String domain, boolean domainIsId, Duration du
         return new Agency(name, domain, domainIsId, d);
     }
 
-    private static String check(String what, String value) {
+    /** The stripped value, or a refusal naming {@code what} and what is allowed. */
+    static String check(String what, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(what + " is missing.");
         }

@@ -22,6 +22,8 @@ public final class DeletionDefaults {
     private final String region;
     private final String iamEndpoint;
     private final String iamDomain;
+    private final String agencyName;
+    private final String agencyDomain;
     private final String credentialsId;
     private final String ifMissing;
     private final Integer attempts;
@@ -34,6 +36,8 @@ public final class DeletionDefaults {
         this.region = DeletionRequest.blankToNull(b.region);
         this.iamEndpoint = DeletionRequest.blankToNull(b.iamEndpoint);
         this.iamDomain = DeletionRequest.blankToNull(b.iamDomain);
+        this.agencyName = DeletionRequest.blankToNull(b.agencyName);
+        this.agencyDomain = DeletionRequest.blankToNull(b.agencyDomain);
         this.credentialsId = DeletionRequest.blankToNull(b.credentialsId);
         this.ifMissing = DeletionRequest.blankToNull(b.ifMissing);
         this.attempts = b.attempts;
@@ -60,6 +64,14 @@ public final class DeletionDefaults {
 
     String iamDomain() {
         return iamDomain;
+    }
+
+    String agencyName() {
+        return agencyName;
+    }
+
+    String agencyDomain() {
+        return agencyDomain;
     }
 
     String credentialsId() {
@@ -141,12 +153,20 @@ public final class DeletionDefaults {
         }
     }
 
+    /** Blank: none; otherwise an agency name or account name as IAM accepts it (1 to 64 characters). */
+    public static String agencySetting(String field, String value) {
+        String v = DeletionRequest.blankToNull(value);
+        return v == null ? null : Agency.check(field, v);
+    }
+
     /** Named fields; every one optional. */
     public static final class Builder {
         private String endpoint;
         private String region;
         private String iamEndpoint;
         private String iamDomain;
+        private String agencyName;
+        private String agencyDomain;
         private String credentialsId;
         private String ifMissing;
         private Integer attempts;
@@ -173,6 +193,17 @@ public final class DeletionDefaults {
 
         public Builder iamDomain(String v) {
             iamDomain = v;
+            return this;
+        }
+
+        /** The agency the configured credential assumes (an access key only); with agencyDomain. */
+        public Builder agencyName(String v) {
+            agencyName = v;
+            return this;
+        }
+
+        public Builder agencyDomain(String v) {
+            agencyDomain = v;
             return this;
         }
 

@@ -58,7 +58,8 @@ public final class DeletionJob {
                 notes,
                 concurrency,
                 rate,
-                operation(request, labels));
+                operation(request, labels),
+                agency(request, defaults, labels));
     }
 
     private static SecretOperation operation(DeletionRequest request, ArgumentNames labels) {
@@ -356,6 +357,44 @@ public final class DeletionJob {
                     "No credentials: give " + labels.of("credentialsId") + labels.defaultsHint() + ".");
         }
         return defaults.credentialsId();
+    }
+
+    /**
+     * The request's agency; else the configured one, but only when the request names no credential of its own (the
+     * configured agency belongs to the configured key); else none. Name and account go together.
+     */
+    private static Agency agency(DeletionRequest request, DeletionDefaults defaults, ArgumentNames labels) {
+        String name;
+        String domain;
+        if (request.agencyName() != null || request.agencyDomain() != null) {
+            name = request.agencyName();
+            domain = request.agencyDomain();
+        } else if (request.credentialsId() == null) {
+            name = defaults.agencyName();
+            domain = defaults.agencyDomain();
+        } else {
+            return null;
+        }
+        return agencyOf(name, domain, labels);
+    }
+
+    /**
+     * The agency a form or request names, or null when both fields are blank (a form's "Test connection" uses this
+     * too). Name and account go together.
+     *
+     * @throws InvalidInputException when only one is given or one is invalid, naming the field as labels call it
+     */
+    public static Agency agencyOf(String agencyName, String agencyDomain, ArgumentNames labels) {
+        String name = DeletionRequest.blankToNull(agencyName);
+        String domain = DeletionRequest.blankToNull(agencyDomain);
+        if (name == null && domain == null) {
+            return null;
+        }
+        if (name == null || domain == null) {
+            throw new InvalidInputException("Give " + labels.of("agencyName") + " and " + labels.of("agencyDomain")
+                    + " together: the agency's name and the account (domain) name that created it.");
+        }
+        return Agency.of(Agency.check(labels.of("agencyName"), name), Agency.check(labels.of("agencyDomain"), domain));
     }
 
     /** The configured IAM endpoint, else the region's, else the global one. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param concurrency deletions in flight at once
  * @param rate requests per second for the whole run, listing included
  * @param operation what each secret is asked: delete now, schedule the deletion, or restore
+ * @param agency the IAM agency an access key credential assumes, or null for none
  */
 public record DeletionPlan(
         ProjectId project,
@@ -32,7 +33,8 @@ public record DeletionPlan(
         List<String> notes,
         int concurrency,
         double rate,
-        SecretOperation operation) {
+        SecretOperation operation,
+        Agency agency) {
 
     public DeletionPlan {
         notes = List.copyOf(notes);

@@ -34,6 +34,8 @@ public final class DeletionRequest {
     private final String endpoint;
     private final String region;
     private final String iamDomain;
+    private final String agencyName;
+    private final String agencyDomain;
     private final String ifMissing;
     private final Integer attempts;
     private final Integer timeoutSeconds;
@@ -57,6 +59,8 @@ public final class DeletionRequest {
         this.endpoint = blankToNull(b.endpoint);
         this.region = blankToNull(b.region);
         this.iamDomain = blankToNull(b.iamDomain);
+        this.agencyName = blankToNull(b.agencyName);
+        this.agencyDomain = blankToNull(b.agencyDomain);
         this.ifMissing = blankToNull(b.ifMissing);
         this.attempts = b.attempts;
         this.timeoutSeconds = b.timeoutSeconds;
@@ -117,6 +121,16 @@ public final class DeletionRequest {
 
     public String iamDomain() {
         return iamDomain;
+    }
+
+    /** The agency to assume with an access key, or null (then the configured one, with the configured credential). */
+    public String agencyName() {
+        return agencyName;
+    }
+
+    /** The account (domain) name that created {@link #agencyName()}. */
+    public String agencyDomain() {
+        return agencyDomain;
     }
 
     public String ifMissing() {
@@ -180,6 +194,8 @@ public final class DeletionRequest {
         private String endpoint;
         private String region;
         private String iamDomain;
+        private String agencyName;
+        private String agencyDomain;
         private String ifMissing;
         private Integer attempts;
         private Integer timeoutSeconds;
@@ -265,6 +281,17 @@ public final class DeletionRequest {
 
         public Builder iamDomain(String v) {
             iamDomain = v;
+            return this;
+        }
+
+        /** An IAM agency to assume with an access key credential (cross-account teardown); with agencyDomain. */
+        public Builder agencyName(String v) {
+            agencyName = v;
+            return this;
+        }
+
+        public Builder agencyDomain(String v) {
+            agencyDomain = v;
             return this;
         }
 

@@ -30,6 +30,11 @@ interface RequestAuthenticator {
     /** The reason of a final 401. */
     String unauthorizedReason(boolean afterRenewal);
 
+    /** What CSMS accepted, for a probe's message: "the token", "the signed request". */
+    default String acceptedWhat() {
+        return "the token";
+    }
+
     /** What to check after a final 401, for messages that have no room for a whole reason; or null. */
     default String refusalHint() {
         return null;

@@ -66,7 +66,9 @@ public final class SecretLister {
                     page.status(),
                     null,
                     page.requestId(),
-                    "CSMS at " + client.endpoint().host() + " accepted the token for project " + project.value()
+                    "CSMS at " + client.endpoint().host() + " accepted "
+                            + client.authenticator().acceptedWhat()
+                            + " for project " + project.value()
                             + " (HTTP " + page.status() + ")");
         } catch (ListingException e) {
             return new ProbeResult(false, e.status(), e.errorCode(), e.requestId(), e.getMessage());

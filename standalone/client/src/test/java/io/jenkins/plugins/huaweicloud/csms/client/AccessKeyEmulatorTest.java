@@ -74,6 +74,15 @@ class AccessKeyEmulatorTest {
     }
 
     @Test
+    void aProbeSaysCsmsAcceptedTheSignedRequest() throws Exception {
+        ProbeResult probe = client(AccessKeySource.fixed(AccessKey.of(AK, SK))).probe(ProjectId.of(PROJECT));
+
+        assertThat(probe.ok()).isTrue();
+        assertThat(probe.message()).contains("accepted the request signed with the access key for project " + PROJECT);
+        assertThat(emulator.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void aWrongSecretKeyIsRefusedOnceAndNotUsedAgain() throws Exception {
         CsmsClient client = client(AccessKeySource.fixed(AccessKey.of(AK, "wrong-secret-key")));
 
