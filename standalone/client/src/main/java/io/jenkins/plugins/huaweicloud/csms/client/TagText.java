@@ -31,6 +31,15 @@ public final class TagText {
     }
 
     /**
+     * The text as a form keeps it: its {@code KEY=VALUE} lines stripped and joined by {@code \n} (a browser sends
+     * {@code \r\n}), null when there are none.
+     */
+    public static String normalize(String text) {
+        List<String> specs = split(text);
+        return specs == null ? null : String.join("\n", specs);
+    }
+
+    /**
      * The text of a Jenkinsfile's {@code tags} value: a map of key to value (or list of values), a list of
      * {@code KEY=VALUE}, or a text, each value as written; null for null.
      *

@@ -47,6 +47,8 @@ class JenkinsArgumentsTest {
         assertThat(TagText.split(" env=pr-42 \r\n\n team=a b \n")).containsExactly("env=pr-42", "team=a b");
         assertThat(TagText.split(" \n ")).isNull();
         assertThat(TagText.split(null)).isNull();
+        assertThat(TagText.normalize(" env=pr-42\r\n\r\nteam=a b \r\n")).isEqualTo("env=pr-42\nteam=a b");
+        assertThat(TagText.normalize("\r\n")).isNull();
     }
 
     @Test
@@ -111,5 +113,17 @@ class JenkinsArgumentsTest {
     void jenkinsMessagesNameTagsAmongTheTargets() {
         assertThatThrownBy(() -> plan(DeletionRequest.builder()))
                 .hasMessageContaining("or tags (every secret carrying them)");
+    }
+
+    @Test
+    void aFormsWindowFieldIsBlankZeroOrSevenToThirty() {
+        for (String ok : new String[] {null, "", " ", "0", "7", " 30 "}) {
+            SecretOperation.checkRecoveryDaysField(ok);
+        }
+        for (String bad : new String[] {"6", "31", "-7", "x", "7.5"}) {
+            assertThatThrownBy(() -> SecretOperation.checkRecoveryDaysField(bad))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("from 7 to 30");
+        }
     }
 }
