@@ -287,6 +287,21 @@ class SecretLifecycleStepsTest {
     }
 
     @Test
+    void freestyleSymbolsInAPipelineHonourTheWindow() throws Exception {
+        emu.createSecret(PROJECT, "sym-scheduled", "v");
+        emu.createSecret(PROJECT, "sym-now", "v");
+        WorkflowRun b = runPipeline(
+                r,
+                "deleteHuaweiCloudSecret project: '" + PROJECT + "', name: 'sym-scheduled', recoveryWindowDays: 7\n"
+                        + "deleteHuaweiCloudSecretAfterBuild project: '" + PROJECT + "', name: 'sym-now'",
+                Result.SUCCESS);
+        r.assertLogNotContains("Unknown parameter", b);
+        assertEquals(PENDING, emu.secretState(PROJECT, "sym-scheduled"));
+        assertEquals(0, deletes(emu, "sym-scheduled"));
+        assertFalse(emu.hasSecret(PROJECT, "sym-now"));
+    }
+
+    @Test
     void configRoundTrips() throws Exception {
         ScheduleSecretDeletionStep schedule = new ScheduleSecretDeletionStep(PROJECT);
         schedule.setTags("env=pr-42\nteam=a b");
