@@ -16,8 +16,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Build step "Delete Huawei Cloud CSMS secrets": deletes secrets during the build, immediately or, with a recovery
- * window, as a scheduled (restorable) deletion. UNSTABLE marks the build unstable; FAILURE fails the step. Needs no workspace. Its fields are those of {@link DeleteSecretRecorder}
- * (Jenkins gives a build step and a post-build action no common base class to hold them in).
+ * window, as a scheduled (restorable) deletion. UNSTABLE marks the build unstable; FAILURE fails the step. Needs no
+ * workspace. Its fields are those of {@link DeleteSecretRecorder} (Jenkins gives a build step and a post-build action
+ * no common base class to hold them in).
  */
 public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep, DeletionArguments {
 

@@ -7,9 +7,10 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code scheduleSecretDeletion project: '…', name: '…', recoveryWindowDays: 7}: asks CSMS to delete the secrets after a
- * recovery window of 7 to 30 days (default 30); until then they are {@code PENDING_DELETE} and {@code restoreSecret}
- * brings them back. Selection, options, results and outcomes are those of {@code deleteSecretNow}.
+ * {@code scheduleSecretDeletion project: '…', name: '…', recoveryWindowDays: 7}: asks CSMS to delete the secrets
+ * after a recovery window of 7 to 30 days (default 30); until then they are {@code PENDING_DELETE} and
+ * {@code restoreSecret} brings them back. Selection, options, results and outcomes are those of
+ * {@code deleteSecretNow}.
  */
 public class ScheduleSecretDeletionStep extends DeleteSecretNowStep {
 
