@@ -181,6 +181,22 @@ class SecretLifecycleStepsTest {
     }
 
     @Test
+    void schedulingAPendingSecretAgainChangesNothingAndFails() throws Exception {
+        emu.createSecret(PROJECT, "twice", "v");
+        emu.scheduleSecretDeletion(PROJECT, "twice", 30);
+        WorkflowRun b = runPipeline(
+                r,
+                "def x = scheduleSecretDeletion(project: '" + PROJECT + "', name: 'twice', recoveryWindowDays: 7,"
+                        + " failOnError: false)\n"
+                        + "echo \"RESULT ${x.kind} ${x.outcome}\"",
+                Result.FAILURE);
+        r.assertLogContains("RESULT PENDING_DELETION FAILURE", b);
+        r.assertLogContains("already pending a scheduled deletion", b);
+        assertEquals(PENDING, emu.secretState(PROJECT, "twice"));
+        assertEquals(1, tasks("twice", "create"));
+    }
+
+    @Test
     void tagsTeardownDeletesOnlyTheTaggedSecrets() throws Exception {
         tagged("pr-42.db", "env", "pr-42");
         tagged("pr-42.api", "env", "pr-42");
