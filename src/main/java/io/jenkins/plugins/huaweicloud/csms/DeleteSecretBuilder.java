@@ -8,15 +8,17 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * Build step "Delete Huawei Cloud CSMS secrets": deletes secrets immediately during the build. UNSTABLE marks the
- * build unstable; FAILURE fails the step. Needs no workspace. Its fields are those of {@link DeleteSecretRecorder}
- * (Jenkins gives a build step and a post-build action no common base class to hold them in).
+ * Build step "Delete Huawei Cloud CSMS secrets": deletes secrets during the build, immediately or, with a recovery
+ * window, as a scheduled (restorable) deletion. UNSTABLE marks the build unstable; FAILURE fails the step. Needs no
+ * workspace. Its fields are those of {@link DeleteSecretRecorder} (Jenkins gives a build step and a post-build action
+ * no common base class to hold them in).
  */
 public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep, DeletionArguments {
 
@@ -32,6 +34,7 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     private String ifMissing;
     private int attempts;
     private int timeout;
+    private int recoveryWindowDays;
 
     @DataBoundConstructor
     public DeleteSecretBuilder(String project) {
@@ -153,6 +156,16 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
         this.timeout = timeout;
     }
 
+    /** 0 (a blank field): delete immediately; 7 to 30: schedule the deletion with that recovery window. */
+    public int getRecoveryWindowDays() {
+        return recoveryWindowDays;
+    }
+
+    @DataBoundSetter
+    public void setRecoveryWindowDays(int recoveryWindowDays) {
+        this.recoveryWindowDays = recoveryWindowDays;
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -161,7 +174,13 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, java.io.IOException {
-        DeletionRunner.apply(DeletionRunner.run(run, listener, toRequest().build()), run, listener, null, true);
+        DeletionRunner.apply(DeletionRunner.run(run, listener, request()), run, listener, null, true);
+    }
+
+    private DeletionRequest request() {
+        return toRequest()
+                .deleteOrSchedule(DeletionRequest.unlessZero(recoveryWindowDays))
+                .build();
     }
 
     @Override

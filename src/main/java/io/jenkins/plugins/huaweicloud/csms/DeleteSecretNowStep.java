@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
+import io.jenkins.plugins.huaweicloud.csms.client.TagText;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -13,7 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code deleteSecretNow project: '…', name: '…'}: deletes Huawei Cloud CSMS secrets immediately and returns the
- * results (a map for {@code name}, a list of maps for {@code names} and {@code prefix}, the names for a
+ * results (a map for {@code name}, a list of maps for {@code names}, {@code prefix} and {@code tags}, the names for a
  * {@code dryRun}). UNSTABLE marks the stage and the build; FAILURE fails the step, unless {@code failOnError: false}.
  * Every value is checked by the engine when the step runs, before any credential is looked up.
  */
@@ -23,6 +24,7 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
     private String name;
     private String names;
     private String prefix;
+    private String tags;
     private int maxCount;
     private boolean dryRun;
     private boolean failOnError = true;
@@ -74,6 +76,20 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
     @DataBoundSetter
     public void setPrefix(String prefix) {
         this.prefix = Util.fixEmptyAndTrim(prefix);
+    }
+
+    /**
+     * The tags selecting the secrets, one {@code KEY=VALUE} per line; a Jenkinsfile may also give a map such as
+     * {@code tags: [env: 'pr-42']} ({@link DeletionStepDescriptor} turns it into these lines).
+     */
+    @CheckForNull
+    public String getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(String tags) {
+        this.tags = TagText.normalize(tags);
     }
 
     public int getMaxCount() {
@@ -194,11 +210,17 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
     }
 
     DeletionRequest request() {
-        return toRequest()
-                .prefix(prefix)
-                .maxCount(DeletionRequest.unlessZero(maxCount))
-                .dryRun(dryRun)
+        return withOperation(toRequest()
+                        .prefix(prefix)
+                        .tags(TagText.split(tags))
+                        .maxCount(DeletionRequest.unlessZero(maxCount))
+                        .dryRun(dryRun))
                 .build();
+    }
+
+    /** What each secret is asked: deleted now here; the scheduling and restoring steps override this. */
+    DeletionRequest.Builder withOperation(DeletionRequest.Builder request) {
+        return request.action(DeletionRequest.Action.DELETE);
     }
 
     @Override

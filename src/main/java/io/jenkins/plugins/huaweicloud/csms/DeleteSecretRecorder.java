@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -33,6 +34,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
     private String ifMissing;
     private int attempts;
     private int timeout;
+    private int recoveryWindowDays;
 
     @DataBoundConstructor
     public DeleteSecretRecorder(String project) {
@@ -154,6 +156,16 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
         this.timeout = timeout;
     }
 
+    /** 0 (a blank field): delete immediately; 7 to 30: schedule the deletion with that recovery window. */
+    public int getRecoveryWindowDays() {
+        return recoveryWindowDays;
+    }
+
+    @DataBoundSetter
+    public void setRecoveryWindowDays(int recoveryWindowDays) {
+        this.recoveryWindowDays = recoveryWindowDays;
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -162,13 +174,19 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, java.io.IOException {
-        DeletionRunner.apply(DeletionRunner.run(run, listener, toRequest().build()), run, listener, null, true);
+        DeletionRunner.apply(DeletionRunner.run(run, listener, request()), run, listener, null, true);
     }
 
     /** Runs with the other publishers, before the build is finalized, so it can still change the result. */
     @Override
     public boolean needsToRunAfterFinalized() {
         return false;
+    }
+
+    private DeletionRequest request() {
+        return toRequest()
+                .deleteOrSchedule(DeletionRequest.unlessZero(recoveryWindowDays))
+                .build();
     }
 
     @Override
@@ -183,6 +201,7 @@ public final class DeleteSecretRecorder extends Recorder implements SimpleBuildS
             for (String field : FormSupport.SHARED_FIELDS) {
                 addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
             }
+            addHelpFileRedirect("recoveryWindowDays", DeleteSecretBuilder.class, "recoveryWindowDays");
         }
 
         @NonNull

@@ -68,6 +68,11 @@ public abstract class DeletionBuildStepDescriptor<T extends BuildStep & Describa
     }
 
     @POST
+    public FormValidation doCheckRecoveryWindowDays(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormSupport.check(item, FormSupport.Field.RECOVERY_WINDOW_DAYS, value);
+    }
+
+    @POST
     public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
         return FormSupport.check(item, FormSupport.Field.ENDPOINT, value);
     }

@@ -1,11 +1,17 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.huaweicloud.csms.client.TagText;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -16,8 +22,36 @@ import org.kohsuke.stapler.verb.POST;
  * The Pipeline step's form: each web method checks permission first, then asks the engine through
  * {@link FormSupport}. The build step and post-build action have the same methods in
  * {@link DeletionBuildStepDescriptor} (a different Jenkins base class).
+ *
+ * <p>{@code tags} is one text of {@code KEY=VALUE} lines, so that the form and the Snippet Generator can hold it; as
+ * {@link CustomDescribableModel} the descriptor also takes a Jenkinsfile's map ({@code tags: [env: 'pr-42']}) or list,
+ * and writes the text back as a map in snippets. The engine ({@link TagText}) does both translations.
  */
-public abstract class DeletionStepDescriptor extends StepDescriptor {
+public abstract class DeletionStepDescriptor extends StepDescriptor implements CustomDescribableModel {
+
+    private static final String TAGS = "tags";
+
+    @NonNull
+    @Override
+    public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+        if (!arguments.containsKey(TAGS)) {
+            return arguments;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(arguments);
+        copy.put(TAGS, TagText.of(arguments.get(TAGS)));
+        return copy;
+    }
+
+    @NonNull
+    @Override
+    public UninstantiatedDescribable customUninstantiate(@NonNull UninstantiatedDescribable ud) {
+        if (!(ud.getArguments().get(TAGS) instanceof String text)) {
+            return ud;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(ud.getArguments());
+        copy.put(TAGS, TagText.toMapOrText(text));
+        return ud.withArguments(copy);
+    }
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
@@ -65,6 +99,16 @@ public abstract class DeletionStepDescriptor extends StepDescriptor {
     @POST
     public FormValidation doCheckPrefix(@AncestorInPath Item item, @QueryParameter String value) {
         return FormSupport.check(item, FormSupport.Field.PREFIX, value);
+    }
+
+    @POST
+    public FormValidation doCheckRecoveryWindowDays(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormSupport.check(item, FormSupport.Field.RECOVERY_WINDOW_DAYS, value);
+    }
+
+    @POST
+    public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
+        return FormSupport.check(item, FormSupport.Field.TAGS, value);
     }
 
     @POST

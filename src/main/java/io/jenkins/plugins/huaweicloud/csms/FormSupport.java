@@ -23,6 +23,9 @@ import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
 import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
 import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
 import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
+import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
+import io.jenkins.plugins.huaweicloud.csms.client.TagFilter;
+import io.jenkins.plugins.huaweicloud.csms.client.TagText;
 import java.util.List;
 import java.util.function.Consumer;
 import jenkins.model.Jenkins;
@@ -56,7 +59,9 @@ final class FormSupport {
         NAMES(v -> DeletionRequest.splitNames(v).forEach(SecretName::of)),
         PREFIX(PrefixTeardown::checkPrefix),
         ENDPOINT(Endpoint::of),
-        REGION(Endpoint::checkRegion);
+        REGION(Endpoint::checkRegion),
+        TAGS(v -> TagFilter.parse(TagText.split(v))),
+        RECOVERY_WINDOW_DAYS(SecretOperation::checkRecoveryDaysField);
 
         private final transient Consumer<String> check;
 

@@ -241,7 +241,7 @@ class DeleteSecretNowStepTest {
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "'", Result.FAILURE);
         r.assertLogContains("Secret name is missing", b);
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', name: 'x', names: 'y'", Result.FAILURE);
-        r.assertLogContains("Give exactly one of name, names and prefix.", b);
+        r.assertLogContains("Give exactly one of name, names, prefix and tags.", b);
         b = runPipeline(r, "deleteSecretNow name: 'x'", Result.FAILURE);
         r.assertLogContains("Project id is missing", b);
         assertEquals(0, emu.requestCount());
@@ -360,9 +360,9 @@ class DeleteSecretNowStepTest {
         r.assertLogContains("is invalid", b);
         b = runPipeline(
                 r, "deleteSecretNow project: '" + PROJECT + "', name: 'pr-1-db', prefix: 'pr-1-'", Result.FAILURE);
-        r.assertLogContains("Give exactly one of name, names and prefix.", b);
+        r.assertLogContains("Give exactly one of name, names, prefix and tags.", b);
         b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', names: 'a', prefix: 'pr-1-'", Result.FAILURE);
-        r.assertLogContains("Give exactly one of name, names and prefix.", b);
+        r.assertLogContains("Give exactly one of name, names, prefix and tags.", b);
         b = runPipeline(
                 r, "deleteSecretNow project: '" + PROJECT + "', prefix: 'pr-1-', maxCount: 10001", Result.FAILURE);
         r.assertLogContains("maxCount 10001 is invalid: it must be from 1 to 10000", b);

@@ -15,10 +15,10 @@ public record ArgumentNames(Map<String, String> labels, String noTarget, String 
 
     /** The Pipeline step, build step and post-build action: the field names as written in a Jenkinsfile. */
     public static final ArgumentNames JENKINS = new ArgumentNames(
-            Map.of(),
-            "Secret name is missing: give name (one secret), names (several) or prefix (every secret whose name"
-                    + " starts with it).",
-            "Give exactly one of name, names and prefix.",
+            Map.of("recoveryDays", "recoveryWindowDays"),
+            "Secret name is missing: give name (one secret), names (several), prefix (every secret whose name"
+                    + " starts with it) or tags (every secret carrying them).",
+            "Give exactly one of name, names, prefix and tags.",
             ", or set one in Manage Jenkins > System > Huawei Cloud CSMS");
 
     public ArgumentNames {

@@ -228,6 +228,16 @@ public final class DeletionRequest {
             return this;
         }
 
+        /**
+         * A form's choice between deleting now and scheduling: null (a blank field) deletes now, a number schedules
+         * the deletion with that recovery window (checked by the plan: 7 to 30 days).
+         */
+        public Builder deleteOrSchedule(Integer recoveryDays) {
+            action = recoveryDays == null ? Action.DELETE : Action.SCHEDULE_DELETION;
+            this.recoveryDays = recoveryDays;
+            return this;
+        }
+
         public Builder project(String v) {
             project = v;
             return this;

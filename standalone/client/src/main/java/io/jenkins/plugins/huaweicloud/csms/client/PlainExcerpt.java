@@ -28,7 +28,7 @@ final class PlainExcerpt {
             } else if (c == '&') {
                 i = appendEntity(text, i, out);
             } else {
-                out.append(c);
+                out.append(c == '>' ? '›' : c); // a stray '>' in the text must not look like markup either
                 i++;
             }
         }

@@ -59,6 +59,25 @@ public final class SecretOperation {
         return days;
     }
 
+    /**
+     * Checks a form's recovery window field: blank or 0 is "not given" (the form says what that means), anything else
+     * must be a whole number from 7 to 30.
+     */
+    public static void checkRecoveryDaysField(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.equals("0")) {
+            return;
+        }
+        int days;
+        try {
+            days = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Recovery window " + LogText.quote(t) + " is invalid: it must be a whole"
+                    + " number of days from " + MIN_RECOVERY_DAYS + " to " + MAX_RECOVERY_DAYS + ".");
+        }
+        checkRecoveryDays(days);
+    }
+
     Kind kind() {
         return kind;
     }

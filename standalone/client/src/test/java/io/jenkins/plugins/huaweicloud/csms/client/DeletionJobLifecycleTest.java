@@ -118,7 +118,7 @@ class DeletionJobLifecycleTest {
                         DeletionDefaults.NONE,
                         ArgumentNames.JENKINS))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("recoveryDays")
+                .hasMessageStartingWith("recoveryWindowDays: ")
                 .hasMessageContaining("from 7 to 30 days");
         assertThatThrownBy(() -> DeletionJob.plan(
                         request().prefix("pr-1").tags(List.of("env=x")).build(),

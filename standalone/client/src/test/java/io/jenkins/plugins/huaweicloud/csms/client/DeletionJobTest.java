@@ -295,7 +295,7 @@ class DeletionJobTest {
     void theTargetIsExactlyOneOfNameNamesAndPrefix() {
         assertThatThrownBy(() -> DeletionJob.plan(
                         request().name("a").prefix("pr-1").build(), DeletionDefaults.NONE, ArgumentNames.JENKINS))
-                .hasMessage("Give exactly one of name, names and prefix.");
+                .hasMessage("Give exactly one of name, names, prefix and tags.");
         assertThatThrownBy(() -> DeletionJob.plan(request().build(), DeletionDefaults.NONE, ArgumentNames.JENKINS))
                 .hasMessageStartingWith("Secret name is missing");
         assertThatThrownBy(() -> DeletionJob.plan(

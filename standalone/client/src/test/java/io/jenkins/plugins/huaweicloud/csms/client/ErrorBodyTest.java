@@ -117,6 +117,11 @@ class ErrorBodyTest {
         assertThat(ErrorBody.parse("Service Unavailable\r\n").message()).isEqualTo("Service Unavailable");
     }
 
+    @Test
+    void aStrayGreaterThanSignInTheTextIsNotKept() {
+        assertThat(ErrorBody.parse("<html><body>a > b</body></html>").message()).isEqualTo("a › b");
+    }
+
     @Property(tries = 200)
     void anExcerptNeverHoldsATagOrAControlCharacter(@ForAll String text) {
         ErrorBody e = ErrorBody.parse("<html><body>" + text + "</body></html>");
