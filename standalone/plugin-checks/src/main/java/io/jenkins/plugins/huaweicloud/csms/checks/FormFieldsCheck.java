@@ -21,7 +21,9 @@ import org.xml.sax.SAXException;
  * The forms ({@code config.jelly}, {@code credentials.jelly}, {@code global.jelly} beside a class) against the class: every {@code field=}
  * has a getter (Jelly fills the form from it) and is bound (a {@code @DataBoundConstructor} parameter or a
  * {@code @DataBoundSetter}), and has a help file (beside the view, beside a superclass's views, or through an
- * {@code addHelpFileRedirect}); and no help file is an orphan.
+ * {@code addHelpFileRedirect}); and no help file is an orphan. An {@code f:property} shows no help of its own but
+ * includes its object's {@code config.jelly}, which must exist when that class is declared in src/main/java (its
+ * fields are then checked against that class like any other form).
  */
 final class FormFieldsCheck {
 
@@ -114,25 +116,33 @@ final class FormFieldsCheck {
             // config.jelly edits an instance; global.jelly edits the descriptor (a GlobalConfiguration is both).
             JavaClass bean = form.equals("global.jelly") ? descriptorOf(describable) : describable;
             Set<String> fields = new LinkedHashSet<>();
-            collectFields(doc.getDocumentElement(), fields);
+            Set<String> inlineProperties = new HashSet<>();
+            collectFields(doc.getDocumentElement(), fields, inlineProperties);
             for (String field : fields) {
                 String where = rel(view) + ":" + JellyFiles.lineOf(text, "field=\"" + field + "\"") + ": field '"
                         + field + "': ";
                 checkGetter(bean, field, where);
                 checkBound(bean, field, where);
-                checkHelp(folder, describable, field, where);
+                if (inlineProperties.contains(field)) {
+                    checkInlineForm(bean, field, where);
+                } else {
+                    checkHelp(folder, describable, field, where);
+                }
             }
             allFields.addAll(fields);
         }
         return allFields;
     }
 
-    private static void collectFields(Element element, Set<String> fields) {
+    private static void collectFields(Element element, Set<String> fields, Set<String> inlineProperties) {
         String field = element.getAttribute("field");
+        String tag = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
         if (!field.isEmpty()) {
             fields.add(field);
+            if (tag.equals("property")) {
+                inlineProperties.add(field);
+            }
         }
-        String tag = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
         boolean nestedObject = NESTED_OBJECT_TAGS.contains(tag)
                 || (tag.equals("optionalBlock") && !field.isEmpty() && !"true".equals(element.getAttribute("inline")));
         if (nestedObject && !field.isEmpty()) {
@@ -141,7 +151,7 @@ final class FormFieldsCheck {
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
-                collectFields((Element) children.item(i), fields);
+                collectFields((Element) children.item(i), fields, inlineProperties);
             }
         }
     }
@@ -174,6 +184,21 @@ final class FormFieldsCheck {
         }
         problems.add(where + "no getter: expected public get" + suffix + "() (or is" + suffix + "() for a boolean) in "
                 + bean.file() + " or a superclass in src/main/java");
+    }
+
+    /** lib/form/property.jelly includes the config page of the getter's type. */
+    private void checkInlineForm(JavaClass bean, String field, String where) {
+        for (JavaClass c : bean.selfAndSuperclasses()) {
+            JavaClass.Getter getter = c.declaredGetters().get(field);
+            if (getter == null) {
+                continue;
+            }
+            index.resolve(getter.returnType(), c)
+                    .filter(type -> !Files.isRegularFile(folderOf(type).resolve("config.jelly")))
+                    .ifPresent(type -> problems.add(where + "f:property shows " + type.simpleName() + "'s form, but "
+                            + rel(folderOf(type).resolve("config.jelly")) + " does not exist"));
+            return;
+        }
     }
 
     private void checkBound(JavaClass bean, String field, String where) {

@@ -53,9 +53,25 @@ class FormFieldsCheckTest {
     }
 
     @Test
+    void anInlinePropertyNeedsItsObjectsFormButNoHelpOfItsOwn() throws Exception {
+        List<String> problems = PluginViewChecks.formFields(tree("nested-form"));
+
+        assertOneProblem(
+                problems,
+                "src/main/resources/fx/Holder/config.jelly:3:",
+                "field 'part'",
+                "f:property shows Part's form",
+                "src/main/resources/fx/Part/config.jelly does not exist");
+        assertThat(problems)
+                .as("no help file is asked for either property; SCM's form is Jenkins' own")
+                .hasSize(1);
+    }
+
+    @Test
     void aCompletePluginTreePassesEveryCheck() throws Exception {
         // Getter and setter in a generic superclass, help beside the superclass's views, @DataBoundSetter on a
-        // field, a boolean isX(), a nested object's fields, a global.jelly bound to the descriptor, help through a
+        // field, a boolean isX(), a nested object's fields, an object shown inline with f:property (its own form and
+        // help), a global.jelly bound to the descriptor, help through a
         // redirect over a constant list in another class, a help file referenced with getHelpFile('..') and one
         // for a property outside the form (Pipeline documentation), Messages calls with the right arguments, a
         // view .properties, an external script, JSON data, checkUrl with checkDependsOn.
