@@ -1,169 +1,34 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.Util;
+import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
+import java.io.IOException;
+import java.util.Objects;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Build step "Delete Huawei Cloud CSMS secrets": deletes secrets during the build, immediately or, with a recovery
- * window, as a scheduled (restorable) deletion. UNSTABLE marks the build unstable; FAILURE fails the step. Needs no
- * workspace. Its fields are those of {@link DeleteSecretRecorder} (Jenkins gives a build step and a post-build action
- * no common base class to hold them in).
+ * window, as a scheduled (restorable) deletion. Needs no workspace, and waits for no earlier build (Builder's
+ * monitor is NONE). Its fields are its {@link SecretDeletion}, the same as {@link DeleteSecretRecorder}'s.
  */
-public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep, DeletionArguments {
+public final class DeleteSecretBuilder extends Builder implements SimpleBuildStep {
 
-    private final String project;
-    private String name;
-    private String names;
-    private String credentialsId;
-    private String endpoint;
-    private String region;
-    private String iamDomain;
-    private String agencyName;
-    private String agencyDomain;
-    private String ifMissing;
-    private int attempts;
-    private int timeout;
-    private int recoveryWindowDays;
+    private final SecretDeletion deletion;
 
     @DataBoundConstructor
-    public DeleteSecretBuilder(String project) {
-        this.project = Util.fixEmptyAndTrim(project);
+    public DeleteSecretBuilder(SecretDeletion deletion) {
+        this.deletion = Objects.requireNonNullElseGet(deletion, () -> new SecretDeletion(null));
     }
 
-    @Override
-    public String getProject() {
-        return project;
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @DataBoundSetter
-    public void setName(String name) {
-        this.name = Util.fixEmptyAndTrim(name);
-    }
-
-    @Override
-    public String getNames() {
-        return names;
-    }
-
-    @DataBoundSetter
-    public void setNames(String names) {
-        this.names = Util.fixEmptyAndTrim(names);
-    }
-
-    @Override
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @Override
-    public String getEndpoint() {
-        return endpoint;
-    }
-
-    @DataBoundSetter
-    public void setEndpoint(String endpoint) {
-        this.endpoint = Util.fixEmptyAndTrim(endpoint);
-    }
-
-    @Override
-    public String getRegion() {
-        return region;
-    }
-
-    @DataBoundSetter
-    public void setRegion(String region) {
-        this.region = Util.fixEmptyAndTrim(region);
-    }
-
-    @Override
-    public String getIamDomain() {
-        return iamDomain;
-    }
-
-    @DataBoundSetter
-    public void setIamDomain(String iamDomain) {
-        this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
-    }
-
-    @Override
-    public String getAgencyName() {
-        return agencyName;
-    }
-
-    @DataBoundSetter
-    public void setAgencyName(String agencyName) {
-        this.agencyName = Util.fixEmptyAndTrim(agencyName);
-    }
-
-    @Override
-    public String getAgencyDomain() {
-        return agencyDomain;
-    }
-
-    @DataBoundSetter
-    public void setAgencyDomain(String agencyDomain) {
-        this.agencyDomain = Util.fixEmptyAndTrim(agencyDomain);
-    }
-
-    @Override
-    public String getIfMissing() {
-        return ifMissing;
-    }
-
-    @DataBoundSetter
-    public void setIfMissing(String ifMissing) {
-        this.ifMissing = Util.fixEmptyAndTrim(ifMissing);
-    }
-
-    @Override
-    public int getAttempts() {
-        return attempts;
-    }
-
-    @DataBoundSetter
-    public void setAttempts(int attempts) {
-        this.attempts = attempts;
-    }
-
-    @Override
-    public int getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(int timeout) {
-        this.timeout = timeout;
-    }
-
-    /** 0 (a blank field): delete immediately; 7 to 30: schedule the deletion with that recovery window. */
-    public int getRecoveryWindowDays() {
-        return recoveryWindowDays;
-    }
-
-    @DataBoundSetter
-    public void setRecoveryWindowDays(int recoveryWindowDays) {
-        this.recoveryWindowDays = recoveryWindowDays;
+    public SecretDeletion getDeletion() {
+        return deletion;
     }
 
     @Override
@@ -172,32 +37,19 @@ public final class DeleteSecretBuilder extends Builder implements SimpleBuildSte
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, java.io.IOException {
-        DeletionRunner.apply(DeletionRunner.run(run, listener, request()), run, listener, null, true);
-    }
-
-    private DeletionRequest request() {
-        return toRequest()
-                .deleteOrSchedule(DeletionRequest.unlessZero(recoveryWindowDays))
-                .build();
-    }
-
-    @Override
-    public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        deletion.perform(run, listener);
     }
 
     @Extension
     @Symbol("deleteHuaweiCloudSecret")
-    public static final class DescriptorImpl extends DeletionBuildStepDescriptor<Builder> {
-        public DescriptorImpl() {
-            for (String field : FormSupport.SHARED_FIELDS) {
-                addHelpFileRedirect(field, DeleteSecretNowStep.class, field);
-            }
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @SuppressWarnings("rawtypes")
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
         }
 
-        @NonNull
         @Override
         public String getDisplayName() {
             return Messages.DeleteSecretBuilder_DisplayName();

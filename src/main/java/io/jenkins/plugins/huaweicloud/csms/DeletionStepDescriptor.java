@@ -21,7 +21,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The Pipeline step's form: each web method checks permission first, then asks the engine through
  * {@link FormSupport}. The build step and post-build action have the same methods in
- * {@link DeletionBuildStepDescriptor} (a different Jenkins base class).
+ * {@link SecretDeletion.DescriptorImpl} (a different Jenkins base class).
  *
  * <p>{@code tags} is one text of {@code KEY=VALUE} lines, so that the form and the Snippet Generator can hold it; as
  * {@link CustomDescribableModel} the descriptor also takes a Jenkinsfile's map ({@code tags: [env: 'pr-42']}) or list,

@@ -129,13 +129,12 @@ class AccessKeyCredentialsTest {
     @Test
     void aFreestyleBuildStepDeletesThroughAnAgency() throws Exception {
         emu.createSecret(TARGET, "fs-env-db", "v");
-        DeleteSecretBuilder builder = new DeleteSecretBuilder(TARGET);
-        builder.setName("fs-env-db");
-        builder.setCredentialsId(KEY_ID);
-        builder.setAgencyName(AGENCY);
-        builder.setAgencyDomain(TARGET_ACCOUNT);
+        SecretDeletion deletion = CsmsTestSupport.deletion(TARGET, "fs-env-db");
+        deletion.setCredentialsId(KEY_ID);
+        deletion.setAgencyName(AGENCY);
+        deletion.setAgencyDomain(TARGET_ACCOUNT);
         FreeStyleProject p = r.createFreeStyleProject();
-        p.getBuildersList().add(builder);
+        p.getBuildersList().add(new DeleteSecretBuilder(deletion));
 
         FreeStyleBuild b = r.buildAndAssertSuccess(p);
 

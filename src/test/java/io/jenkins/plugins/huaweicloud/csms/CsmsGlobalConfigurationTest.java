@@ -207,7 +207,7 @@ class CsmsGlobalConfigurationTest {
             assertFalse(global.contains(TOKEN_ID), global);
             String job = request(
                             wc,
-                            "job/job/descriptorByName/" + DeleteSecretBuilder.class.getName()
+                            "job/job/descriptorByName/" + SecretDeletion.class.getName()
                                     + "/fillCredentialsIdItems?credentialsId=current",
                             HttpMethod.POST)
                     .getWebResponse()

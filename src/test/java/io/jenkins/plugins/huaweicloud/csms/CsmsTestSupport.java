@@ -66,6 +66,16 @@ final class CsmsTestSupport {
         global.setCallTimeout(10);
     }
 
+    /**
+     * The fields of a freestyle build step or post-build action ({@code new DeleteSecretBuilder(deletion)}, {@code new
+     * DeleteSecretRecorder(deletion)}) that delete one secret; the other fields are set on the result.
+     */
+    static SecretDeletion deletion(String project, String name) {
+        SecretDeletion deletion = new SecretDeletion(project);
+        deletion.setName(name);
+        return deletion;
+    }
+
     /** A Pipeline job; {@code CpsFlowDefinition}'s constructor declares {@code Descriptor.FormException}. */
     static WorkflowJob pipeline(JenkinsRule r, String script) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);

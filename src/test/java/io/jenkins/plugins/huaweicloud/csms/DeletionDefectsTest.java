@@ -103,11 +103,10 @@ class DeletionDefectsTest {
         emu.createSecret(PROJECT, "fs-slow", "a");
         emu.script("fs-slow", Fault.delay(Duration.ofSeconds(60)));
         FreeStyleProject p = r.createFreeStyleProject();
-        DeleteSecretBuilder builder = new DeleteSecretBuilder(PROJECT);
-        builder.setName("fs-slow");
-        builder.setTimeout(120);
-        builder.setAttempts(1);
-        p.getBuildersList().add(builder);
+        SecretDeletion deletion = CsmsTestSupport.deletion(PROJECT, "fs-slow");
+        deletion.setTimeout(120);
+        deletion.setAttempts(1);
+        p.getBuildersList().add(new DeleteSecretBuilder(deletion));
         FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Deleting 1 secret of project", b);
         awaitInFlight("fs-slow");

@@ -268,14 +268,12 @@ class SecretLifecycleStepsTest {
         emu.createSecret(PROJECT, "fs-scheduled", "v");
         emu.createSecret(PROJECT, "fs-after", "v");
         FreeStyleProject p = r.createFreeStyleProject();
-        DeleteSecretBuilder builder = new DeleteSecretBuilder(PROJECT);
-        builder.setName("fs-scheduled");
-        builder.setRecoveryWindowDays(14);
-        p.getBuildersList().add(builder);
-        DeleteSecretRecorder recorder = new DeleteSecretRecorder(PROJECT);
-        recorder.setName("fs-after");
-        recorder.setRecoveryWindowDays(7);
-        p.getPublishersList().add(recorder);
+        SecretDeletion scheduled = CsmsTestSupport.deletion(PROJECT, "fs-scheduled");
+        scheduled.setRecoveryWindowDays(14);
+        p.getBuildersList().add(new DeleteSecretBuilder(scheduled));
+        SecretDeletion after = CsmsTestSupport.deletion(PROJECT, "fs-after");
+        after.setRecoveryWindowDays(7);
+        p.getPublishersList().add(new DeleteSecretRecorder(after));
         FreeStyleBuild b = r.buildAndAssertSuccess(p);
         r.assertLogContains("in 14 days", b);
         r.assertLogContains("in 7 days", b);
@@ -283,7 +281,7 @@ class SecretLifecycleStepsTest {
         assertEquals(PENDING, emu.secretState(PROJECT, "fs-after"));
         assertEquals(0, deleteRequests());
 
-        builder.setRecoveryWindowDays(5);
+        scheduled.setRecoveryWindowDays(5);
         p.getPublishersList().clear();
         b = r.buildAndAssertStatus(Result.FAILURE, p);
         r.assertLogContains("recoveryWindowDays: Recovery window 5 is invalid", b);
@@ -294,9 +292,7 @@ class SecretLifecycleStepsTest {
     void freestyleStepsWithoutAWindowDeleteImmediately() throws Exception {
         emu.createSecret(PROJECT, "fs-now", "v");
         FreeStyleProject p = r.createFreeStyleProject();
-        DeleteSecretRecorder recorder = new DeleteSecretRecorder(PROJECT);
-        recorder.setName("fs-now");
-        p.getPublishersList().add(recorder);
+        p.getPublishersList().add(new DeleteSecretRecorder(CsmsTestSupport.deletion(PROJECT, "fs-now")));
         r.buildAndAssertSuccess(p);
         assertFalse(emu.hasSecret(PROJECT, "fs-now"));
         assertEquals(0, tasks("fs-now", "create"));
@@ -338,12 +334,13 @@ class SecretLifecycleStepsTest {
         byTags.setTags("env=pr-42");
         r.assertEqualDataBoundBeans(byTags, new StepConfigTester(r).configRoundTrip(byTags));
 
-        DeleteSecretBuilder builder = new DeleteSecretBuilder(PROJECT);
-        builder.setName("db");
-        builder.setRecoveryWindowDays(30);
-        DeleteSecretRecorder recorder = new DeleteSecretRecorder(PROJECT);
-        recorder.setNames("a b");
-        recorder.setRecoveryWindowDays(7);
+        SecretDeletion step = CsmsTestSupport.deletion(PROJECT, "db");
+        step.setRecoveryWindowDays(30);
+        DeleteSecretBuilder builder = new DeleteSecretBuilder(step);
+        SecretDeletion afterBuild = new SecretDeletion(PROJECT);
+        afterBuild.setNames("a b");
+        afterBuild.setRecoveryWindowDays(7);
+        DeleteSecretRecorder recorder = new DeleteSecretRecorder(afterBuild);
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder);
         p.getPublishersList().add(recorder);
