@@ -7,8 +7,8 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionDefaults;
+import io.jenkins.plugins.huaweicloud.csms.client.GlobalSetting;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -18,8 +18,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Defaults for every deletion on this controller (JCasC symbol {@code huaweicloudCsms}); only a credentials id is
- * stored, never a secret. Each setter applies the engine's rule for its field: a bad value from the form or a JCasC
- * file is refused where it is set, with a message naming the field and what is allowed.
+ * stored, never a secret. Each setter applies the engine's rule for its field ({@link GlobalSetting}): a bad value
+ * from the form or a JCasC file is refused where it is set, with a message naming the field and what is allowed.
  */
 @Extension
 @Symbol("huaweicloudCsms")
@@ -33,10 +33,10 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
     private String agencyDomain;
     private String credentialsId;
     private String ifMissing = DeletionDefaults.DEFAULT_IF_MISSING;
-    private int attempts = DeletionDefaults.DEFAULT_ATTEMPTS;
-    private int connectTimeout = DeletionDefaults.DEFAULT_CONNECT_TIMEOUT;
-    private int readTimeout = DeletionDefaults.DEFAULT_READ_TIMEOUT;
-    private int callTimeout = DeletionDefaults.DEFAULT_CALL_TIMEOUT;
+    private int attempts = GlobalSetting.ATTEMPTS.defaultNumber();
+    private int connectTimeout = GlobalSetting.CONNECT_TIMEOUT.defaultNumber();
+    private int readTimeout = GlobalSetting.READ_TIMEOUT.defaultNumber();
+    private int callTimeout = GlobalSetting.CALL_TIMEOUT.defaultNumber();
 
     public CsmsGlobalConfiguration() {
         load();
@@ -79,7 +79,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEndpoint(String endpoint) {
-        this.endpoint = DeletionDefaults.endpointSetting("endpoint", endpoint);
+        this.endpoint = GlobalSetting.ENDPOINT.text(endpoint);
         save();
     }
 
@@ -90,7 +90,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRegion(String region) {
-        this.region = DeletionDefaults.regionSetting("region", region);
+        this.region = GlobalSetting.REGION.text(region);
         save();
     }
 
@@ -101,7 +101,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setIamEndpoint(String iamEndpoint) {
-        this.iamEndpoint = DeletionDefaults.endpointSetting("iamEndpoint", iamEndpoint);
+        this.iamEndpoint = GlobalSetting.IAM_ENDPOINT.text(iamEndpoint);
         save();
     }
 
@@ -112,11 +112,10 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setIamDomain(String iamDomain) {
-        this.iamDomain = Util.fixEmptyAndTrim(iamDomain);
+        this.iamDomain = GlobalSetting.IAM_DOMAIN.text(iamDomain);
         save();
     }
 
-    /** The agency the default credentials (an access key) assume, or null. */
     @CheckForNull
     public String getAgencyName() {
         return agencyName;
@@ -124,11 +123,10 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setAgencyName(String agencyName) {
-        this.agencyName = DeletionDefaults.agencySetting("agencyName", Util.fixEmptyAndTrim(agencyName));
+        this.agencyName = GlobalSetting.AGENCY_NAME.text(agencyName);
         save();
     }
 
-    /** The account (domain) name that created the agency, or null. */
     @CheckForNull
     public String getAgencyDomain() {
         return agencyDomain;
@@ -136,7 +134,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setAgencyDomain(String agencyDomain) {
-        this.agencyDomain = DeletionDefaults.agencySetting("agencyDomain", Util.fixEmptyAndTrim(agencyDomain));
+        this.agencyDomain = GlobalSetting.AGENCY_DOMAIN.text(agencyDomain);
         save();
     }
 
@@ -147,7 +145,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.credentialsId = GlobalSetting.CREDENTIALS_ID.text(credentialsId);
         save();
     }
 
@@ -158,7 +156,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setIfMissing(String ifMissing) {
-        this.ifMissing = DeletionDefaults.ifMissingSetting("ifMissing", ifMissing);
+        this.ifMissing = GlobalSetting.IF_MISSING.text(ifMissing);
         save();
     }
 
@@ -168,8 +166,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setAttempts(int attempts) {
-        this.attempts = DeletionDefaults.rangeSetting(
-                "attempts", attempts, 1, ClientSettings.MAX_ATTEMPTS, DeletionDefaults.DEFAULT_ATTEMPTS);
+        this.attempts = GlobalSetting.ATTEMPTS.number(attempts);
         save();
     }
 
@@ -179,12 +176,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConnectTimeout(int connectTimeout) {
-        this.connectTimeout = DeletionDefaults.rangeSetting(
-                "connectTimeout",
-                connectTimeout,
-                1,
-                DeletionDefaults.MAX_CONNECT_TIMEOUT,
-                DeletionDefaults.DEFAULT_CONNECT_TIMEOUT);
+        this.connectTimeout = GlobalSetting.CONNECT_TIMEOUT.number(connectTimeout);
         save();
     }
 
@@ -194,12 +186,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setReadTimeout(int readTimeout) {
-        this.readTimeout = DeletionDefaults.rangeSetting(
-                "readTimeout",
-                readTimeout,
-                1,
-                DeletionDefaults.MAX_READ_TIMEOUT,
-                DeletionDefaults.DEFAULT_READ_TIMEOUT);
+        this.readTimeout = GlobalSetting.READ_TIMEOUT.number(readTimeout);
         save();
     }
 
@@ -209,12 +196,7 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCallTimeout(int callTimeout) {
-        this.callTimeout = DeletionDefaults.rangeSetting(
-                "callTimeout",
-                callTimeout,
-                1,
-                DeletionDefaults.MAX_CALL_TIMEOUT,
-                DeletionDefaults.DEFAULT_CALL_TIMEOUT);
+        this.callTimeout = GlobalSetting.CALL_TIMEOUT.number(callTimeout);
         save();
     }
 
@@ -240,27 +222,27 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckEndpoint(@QueryParameter String value) {
-        return adminCheck(() -> DeletionDefaults.endpointSetting("endpoint", value));
+        return adminCheck(GlobalSetting.ENDPOINT, value);
     }
 
     @POST
     public FormValidation doCheckRegion(@QueryParameter String value) {
-        return adminCheck(() -> DeletionDefaults.regionSetting("region", value));
+        return adminCheck(GlobalSetting.REGION, value);
     }
 
     @POST
     public FormValidation doCheckIamEndpoint(@QueryParameter String value) {
-        return adminCheck(() -> DeletionDefaults.endpointSetting("iamEndpoint", value));
+        return adminCheck(GlobalSetting.IAM_ENDPOINT, value);
     }
 
     @POST
     public FormValidation doCheckAgencyName(@QueryParameter String value) {
-        return adminCheck(() -> DeletionDefaults.agencySetting("agencyName", value));
+        return adminCheck(GlobalSetting.AGENCY_NAME, value);
     }
 
     @POST
     public FormValidation doCheckAgencyDomain(@QueryParameter String value) {
-        return adminCheck(() -> DeletionDefaults.agencySetting("agencyDomain", value));
+        return adminCheck(GlobalSetting.AGENCY_DOMAIN, value);
     }
 
     /** "Test connection": see {@link ConnectionTest}; nothing is deleted. */
@@ -280,7 +262,9 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
                 credentialsId, region, endpoint, iamEndpoint, iamDomain, agencyName, agencyDomain, testProjectId));
     }
 
-    private static FormValidation adminCheck(Runnable check) {
-        return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? FormSupport.validate(check) : FormValidation.ok();
+    private static FormValidation adminCheck(GlobalSetting setting, String value) {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                ? FormSupport.validate(() -> setting.text(value))
+                : FormValidation.ok();
     }
 }

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.huaweicloud.csms.client;
 
 /**
- * What a configuration page (Jenkins' global configuration) supplies when a request leaves a value out, and the
- * rules its setters apply, so that a bad value (typed in the form or in a JCasC file) is refused where it is set,
- * with a message naming the field and what is allowed, instead of failing every later build.
+ * What a configuration page (Jenkins' global configuration) supplies when a request leaves a value out; the rules its
+ * setters apply are {@link GlobalSetting}'s.
  */
 public final class DeletionDefaults {
     public static final String DEFAULT_IF_MISSING = "UNSTABLE";
@@ -96,67 +95,6 @@ public final class DeletionDefaults {
 
     Integer callTimeout() {
         return callTimeout;
-    }
-
-    // ---- the rules of a configuration page's setters: each returns the value to store, or refuses
-
-    /** Blank: the default, UNSTABLE; otherwise SUCCESS, UNSTABLE or FAILURE in any case, stored in upper case. */
-    public static String ifMissingSetting(String field, String value) {
-        String v = DeletionRequest.blankToNull(value);
-        if (v == null) {
-            return DEFAULT_IF_MISSING;
-        }
-        try {
-            return Outcome.parse(v).name();
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(
-                    field + " " + LogText.quote(value) + " is invalid: it must be SUCCESS, UNSTABLE or FAILURE.");
-        }
-    }
-
-    /** 0: the default; otherwise a whole number from {@code min} to {@code max}. */
-    public static int rangeSetting(String field, int value, int min, int max, int defaultValue) {
-        if (value == 0) {
-            return defaultValue;
-        }
-        if (value < min || value > max) {
-            throw new InvalidInputException(field + " " + value + " is invalid: it must be from " + min + " to " + max
-                    + " (0 or empty for the default, " + defaultValue + ").");
-        }
-        return value;
-    }
-
-    /** Blank: none; otherwise an endpoint URL as {@link Endpoint#of} accepts it (https, or http for loopback). */
-    public static String endpointSetting(String field, String value) {
-        String v = DeletionRequest.blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            Endpoint.of(v);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(field + ": " + e.getMessage());
-        }
-        return v;
-    }
-
-    /** Blank: none; otherwise a region id such as cn-north-4. */
-    public static String regionSetting(String field, String value) {
-        String v = DeletionRequest.blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Endpoint.checkRegion(v);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(field + ": " + e.getMessage());
-        }
-    }
-
-    /** Blank: none; otherwise an agency name or account name as IAM accepts it (1 to 64 characters). */
-    public static String agencySetting(String field, String value) {
-        String v = DeletionRequest.blankToNull(value);
-        return v == null ? null : Agency.check(field, v);
     }
 
     /** Named fields; every one optional. */

@@ -94,16 +94,6 @@ class DeletionJobAgencyTest {
     }
 
     @Test
-    void theConfigurationSetterRefusesABadAgencyNamingTheField() {
-        assertThatThrownBy(() -> DeletionDefaults.agencySetting("agencyName", "x".repeat(65)))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("agencyName '")
-                .hasMessageContaining("1 to 64 characters");
-        assertThat(DeletionDefaults.agencySetting("agencyDomain", " target ")).isEqualTo("target");
-        assertThat(DeletionDefaults.agencySetting("agencyDomain", " ")).isNull();
-    }
-
-    @Test
     void aPlannedAgencyDeletesInTheOtherAccountWithTemporaryKeys() throws Exception {
         DeletionPlan plan =
                 plan(request(), configured().agencyName("csms-teardown").agencyDomain("target"));

@@ -593,24 +593,4 @@ class DeletionJobTest {
         assertThat(DeletionJob.endpointUrlOrNull(null, null, DeletionDefaults.NONE))
                 .isNull();
     }
-
-    // ---- the rules of a configuration page's setters
-
-    @Test
-    void configurationSettersRefuseBadValuesNamingTheFieldAndWhatIsAllowed() {
-        assertThatThrownBy(() -> DeletionDefaults.ifMissingSetting("ifMissing", "WARN"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("ifMissing 'WARN' is invalid: it must be SUCCESS, UNSTABLE or FAILURE.");
-        assertThatThrownBy(() -> DeletionDefaults.rangeSetting("readTimeout", 1000, 1, 600, 30))
-                .hasMessage("readTimeout 1000 is invalid: it must be from 1 to 600 (0 or empty for the default, 30).");
-        assertThatThrownBy(() -> DeletionDefaults.endpointSetting("endpoint", "http://x"))
-                .hasMessageStartingWith("endpoint: ")
-                .hasMessageContaining("https://");
-        assertThatThrownBy(() -> DeletionDefaults.regionSetting("region", "CN North"))
-                .hasMessageStartingWith("region: ");
-        assertThat(DeletionDefaults.ifMissingSetting("ifMissing", " failure ")).isEqualTo("FAILURE");
-        assertThat(DeletionDefaults.ifMissingSetting("ifMissing", "")).isEqualTo("UNSTABLE");
-        assertThat(DeletionDefaults.rangeSetting("attempts", 0, 1, 10, 3)).isEqualTo(3);
-        assertThat(DeletionDefaults.endpointSetting("endpoint", " ")).isNull();
-    }
 }
