@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.huaweicloud.csms.client.FormField;
 import io.jenkins.plugins.huaweicloud.csms.client.TagText;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,41 +84,41 @@ public abstract class DeletionStepDescriptor extends StepDescriptor implements C
 
     @POST
     public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.PROJECT, value);
+        return FormSupport.check(item, FormField.PROJECT, value);
     }
 
     @POST
     public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.NAME, value);
+        return FormSupport.check(item, FormField.NAME, value);
     }
 
     @POST
     public FormValidation doCheckNames(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.NAMES, value);
+        return FormSupport.check(item, FormField.NAMES, value);
     }
 
     @POST
     public FormValidation doCheckPrefix(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.PREFIX, value);
+        return FormSupport.check(item, FormField.PREFIX, value);
     }
 
     @POST
     public FormValidation doCheckRecoveryWindowDays(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.RECOVERY_WINDOW_DAYS, value);
+        return FormSupport.check(item, FormField.RECOVERY_WINDOW_DAYS, value);
     }
 
     @POST
     public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.TAGS, value);
+        return FormSupport.check(item, FormField.TAGS, value);
     }
 
     @POST
     public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.ENDPOINT, value);
+        return FormSupport.check(item, FormField.ENDPOINT, value);
     }
 
     @POST
     public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormSupport.check(item, FormSupport.Field.REGION, value);
+        return FormSupport.check(item, FormField.REGION, value);
     }
 }

@@ -16,18 +16,10 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionJob;
-import io.jenkins.plugins.huaweicloud.csms.client.DeletionRequest;
-import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
+import io.jenkins.plugins.huaweicloud.csms.client.FormField;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.client.Outcome;
-import io.jenkins.plugins.huaweicloud.csms.client.PrefixTeardown;
-import io.jenkins.plugins.huaweicloud.csms.client.ProjectId;
-import io.jenkins.plugins.huaweicloud.csms.client.SecretName;
-import io.jenkins.plugins.huaweicloud.csms.client.SecretOperation;
-import io.jenkins.plugins.huaweicloud.csms.client.TagFilter;
-import io.jenkins.plugins.huaweicloud.csms.client.TagText;
 import java.util.List;
-import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
@@ -51,24 +43,6 @@ final class FormSupport {
             "ifMissing",
             "attempts",
             "timeout");
-
-    /** A text field and the engine's check of it; blank is fine except for the project. */
-    enum Field {
-        PROJECT(ProjectId::of),
-        NAME(SecretName::of),
-        NAMES(v -> DeletionRequest.splitNames(v).forEach(SecretName::of)),
-        PREFIX(PrefixTeardown::checkPrefix),
-        ENDPOINT(Endpoint::of),
-        REGION(Endpoint::checkRegion),
-        TAGS(v -> TagFilter.parse(TagText.split(v))),
-        RECOVERY_WINDOW_DAYS(SecretOperation::checkRecoveryDaysField);
-
-        private final transient Consumer<String> check;
-
-        Field(Consumer<String> check) {
-            this.check = check;
-        }
-    }
 
     private FormSupport() {}
 
@@ -159,17 +133,8 @@ final class FormSupport {
 
     /** The engine's verdict on one text field, for users who may configure the item. */
     @NonNull
-    static FormValidation check(@CheckForNull Item item, @NonNull Field field, @CheckForNull String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (!canConfigure(item)) {
-            return FormValidation.ok();
-        }
-        if (v == null) {
-            return field == Field.PROJECT
-                    ? FormValidation.error(Messages.Form_project_required())
-                    : FormValidation.ok();
-        }
-        return validate(() -> field.check.accept(v));
+    static FormValidation check(@CheckForNull Item item, @NonNull FormField field, @CheckForNull String value) {
+        return canConfigure(item) ? validate(() -> field.check(value)) : FormValidation.ok();
     }
 
     /** Runs an engine check: its refusal becomes the form's error, word for word. */

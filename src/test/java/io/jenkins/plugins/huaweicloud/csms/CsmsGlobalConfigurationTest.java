@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import io.jenkins.plugins.huaweicloud.csms.client.FormField;
 import io.jenkins.plugins.huaweicloud.csms.client.InvalidInputException;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import java.net.URL;
@@ -229,32 +230,25 @@ class CsmsGlobalConfigurationTest {
     @Test
     void validationMessagesComeFromTheEngine() {
         assertEquals(
+                "OK", FormSupport.check(null, FormField.PROJECT, PROJECT).kind.name());
+        assertEquals(
+                "ERROR", FormSupport.check(null, FormField.PROJECT, "abc").kind.name());
+        assertEquals(
+                "ERROR", FormSupport.check(null, FormField.NAME, "a/b").kind.name());
+        assertEquals(
+                "ERROR",
+                FormSupport.check(null, FormField.NAMES, "ok-1, a/b").kind.name());
+        assertEquals(
                 "OK",
-                FormSupport.check(null, FormSupport.Field.PROJECT, PROJECT).kind.name());
+                FormSupport.check(null, FormField.NAMES, "ok-1, ok-2").kind.name());
         assertEquals(
                 "ERROR",
-                FormSupport.check(null, FormSupport.Field.PROJECT, "abc").kind.name());
-        assertEquals(
-                "ERROR",
-                FormSupport.check(null, FormSupport.Field.NAME, "a/b").kind.name());
-        assertEquals(
-                "ERROR",
-                FormSupport.check(null, FormSupport.Field.NAMES, "ok-1, a/b")
+                FormSupport.check(null, FormField.ENDPOINT, "http://example.com")
                         .kind
                         .name());
         assertEquals(
                 "OK",
-                FormSupport.check(null, FormSupport.Field.NAMES, "ok-1, ok-2")
-                        .kind
-                        .name());
-        assertEquals(
-                "ERROR",
-                FormSupport.check(null, FormSupport.Field.ENDPOINT, "http://example.com")
-                        .kind
-                        .name());
-        assertEquals(
-                "OK",
-                FormSupport.check(null, FormSupport.Field.ENDPOINT, "https://kms.cn-north-4.myhuaweicloud.com/")
+                FormSupport.check(null, FormField.ENDPOINT, "https://kms.cn-north-4.myhuaweicloud.com/")
                         .kind
                         .name());
     }
