@@ -20,7 +20,7 @@ import okhttp3.OkHttpClient;
  * <p>Password token sources and agency key sources are shared, so every run with the same credential reuses the
  * token or temporary keys until shortly before they expire: at most {@value #CAPACITY} of them, least recently used
  * out. Their keys hold a SHA-256 digest of the secrets, never the secrets, so a changed password or key gets a new
- * source. {@link #uncached()} makes fresh sources every time (a connection test must really ask IAM).
+ * source. A {@link ConnectionCheck} uses fresh sources instead: a connection test must really ask IAM.
  */
 public final class CredentialSources {
     /** The most sources kept. */
@@ -28,7 +28,7 @@ public final class CredentialSources {
 
     private final int capacity;
     private final Clock clock;
-    private final Map<String, Object> sources;
+    private final Lru sources;
 
     /** Shared sources on the system clock. */
     public CredentialSources() {
@@ -38,21 +38,10 @@ public final class CredentialSources {
     CredentialSources(int capacity, Clock clock) {
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sources = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > CredentialSources.this.capacity;
-            }
-        };
+        this.sources = new Lru(capacity);
     }
 
-    /** Sources that are never shared: every call makes new ones. */
-    public static CredentialSources uncached() {
-        return uncached(Clock.systemUTC());
-    }
-
+    /** Sources that are never shared: every call makes new ones (for {@link ConnectionCheck}). */
     static CredentialSources uncached(Clock clock) {
         return new CredentialSources(0, clock);
     }
@@ -193,6 +182,22 @@ public final class CredentialSources {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
+    }
+
+    /** Least recently used first out; guarded by its own monitor. */
+    private static final class Lru extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+        private final int capacity;
+
+        Lru(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > capacity;
         }
     }
 }

@@ -97,6 +97,45 @@ class CredentialSourcesTest {
     }
 
     @Test
+    void aPlannedDeletionGivesItsCredentialIdProjectIamEndpointAccountAndAgency() throws Exception {
+        CredentialSources sources = new CredentialSources(CredentialSources.CAPACITY, clock);
+        DeletionDefaults defaults = DeletionDefaults.builder()
+                .endpoint(emulator.url())
+                .iamEndpoint(emulator.url())
+                .iamDomain("acme")
+                .credentialsId("configured")
+                .build();
+        DeletionPlan byPassword = DeletionJob.plan(
+                DeletionRequest.builder().project(PROJECT).name("pr-1").build(), defaults, ArgumentNames.JENKINS);
+        DeletionPlan byAgency = DeletionJob.plan(
+                DeletionRequest.builder()
+                        .project(TARGET)
+                        .name("pr-1")
+                        .credentialsId("key")
+                        .agencyName("csms-teardown")
+                        .agencyDomain("target")
+                        .build(),
+                defaults,
+                ArgumentNames.JENKINS);
+
+        Authentication user = sources.authentication(byPassword, CloudCredential.iamUser(USER, PASSWORD), BASE);
+        Authentication agency = sources.authentication(byAgency, CloudCredential.accessKey(AK, SK), BASE);
+        user.tokens().token();
+        agency.accessKeys().accessKey();
+
+        assertThat(emulator.requestCount("POST", "/v3/auth/tokens")).isEqualTo(1);
+        assertThat(emulator.requestCount("POST", AgencyKeySource.PATH)).isEqualTo(1);
+        assertThat(sources.keys())
+                .satisfiesExactly(
+                        key -> assertThat(key)
+                                .startsWith("password|configured|")
+                                .endsWith("|" + PROJECT),
+                        key -> assertThat(key).startsWith("agency|key|").contains("|csms-teardown|target|"));
+        assertThatThrownBy(() -> sources.authentication(byAgency, CloudCredential.iamToken(TOKEN), BASE))
+                .hasMessageStartingWith("Credentials \"key\" hold an IAM token, but agency csms-teardown");
+    }
+
+    @Test
     void theSameCredentialSharesItsPasswordSourceAndItsOneExchange() throws Exception {
         CredentialSources sources = new CredentialSources(CredentialSources.CAPACITY, clock);
 
