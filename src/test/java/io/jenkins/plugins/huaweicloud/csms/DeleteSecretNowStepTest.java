@@ -517,7 +517,7 @@ class DeleteSecretNowStepTest {
 
     @Test
     void usernamePasswordIsExchangedOnceAndCached() throws Exception {
-        CredentialResolver.clearCache();
+        CredentialResolver.SOURCES.clear();
         CsmsTestSupport.addUserCredentials();
         CsmsGlobalConfiguration.get().setCredentialsId(CsmsTestSupport.USER_ID);
         emu.createSecret(PROJECT, "u-1", "a");
