@@ -53,7 +53,7 @@ class AccessKeyCredentialsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        CredentialResolver.clearCache();
+        CredentialResolver.SOURCES.clear();
         emu = CsmsEmulator.builder()
                 .port(0)
                 .user(DOMAIN, USER, PASSWORD, PROJECT)
@@ -73,7 +73,7 @@ class AccessKeyCredentialsTest {
     @AfterEach
     void tearDown() {
         emu.close();
-        CredentialResolver.clearCache();
+        CredentialResolver.SOURCES.clear();
     }
 
     private static String step(String project, String name, String extra) {

@@ -18,7 +18,9 @@ import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRow;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import io.jenkins.plugins.huaweicloud.csms.emulator.Fault;
 import io.jenkins.plugins.huaweicloud.csms.emulator.RecordedRequest;
@@ -88,11 +90,23 @@ class DeleteSecretNowStepTest {
         assertEquals("db-password", action.getRows().get(0).getName());
         assertEquals("SUCCESS", action.getRows().get(0).getOutcome());
         assertEquals(200, action.getRows().get(0).getStatus());
+        assertEquals("1 deleted or already handled, 0 unstable, 0 failed", action.getSummary());
         try (JenkinsRule.WebClient wc = r.createWebClient()) {
             String page = wc.getPage(b, action.getUrlName()).asNormalizedText();
             assertTrue(page.contains("db-password"), page);
+            assertTrue(page.contains(action.getSummary()), page);
             assertTrue(wc.getPage(b).asNormalizedText().contains("Huawei Cloud CSMS deletions"));
         }
+
+        // build.xml holds the engine's rows, and Jenkins' XStream (with its class filter) reads them back.
+        String saved = CsmsTestSupport.read(b.getRootDir().toPath().resolve("build.xml"));
+        assertTrue(saved.contains("<" + DeletionRow.class.getName()), saved);
+        CsmsDeletionAction copy = (CsmsDeletionAction) Run.XSTREAM2.fromXML(Run.XSTREAM2.toXML(action));
+        DeletionRow row = copy.getRows().get(0);
+        assertEquals("db-password", row.getName());
+        assertEquals("DELETED", row.getKind());
+        assertEquals(200, row.getStatus());
+        assertEquals(action.getRows().get(0).getTime(), row.getTime());
     }
 
     /** One row of the status table: what CSMS answers, and what the step must make of it. */
@@ -503,7 +517,7 @@ class DeleteSecretNowStepTest {
 
     @Test
     void usernamePasswordIsExchangedOnceAndCached() throws Exception {
-        CredentialResolver.clearCache();
+        CredentialResolver.SOURCES.clear();
         CsmsTestSupport.addUserCredentials();
         CsmsGlobalConfiguration.get().setCredentialsId(CsmsTestSupport.USER_ID);
         emu.createSecret(PROJECT, "u-1", "a");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.huaweicloud.csms.client.DeletionRow;
 import io.jenkins.plugins.huaweicloud.csms.emulator.CsmsEmulator;
 import io.jenkins.plugins.huaweicloud.csms.emulator.Fault;
 import java.util.ArrayList;
@@ -91,8 +92,7 @@ class TokenEchoTest {
 
         r.assertLogContains("MESSAGE=HTTP 503 injected by emulator: [redacted] REQUEST_ID=null", b);
         r.assertLogContains("RETURNED [name:echo-503", b);
-        CsmsDeletionAction.Row row =
-                b.getAction(CsmsDeletionAction.class).getRows().get(0);
+        DeletionRow row = b.getAction(CsmsDeletionAction.class).getRows().get(0);
         assertEquals("HTTP 503 injected by emulator: [redacted]", row.getErrorMessage());
         assertNull(row.getRequestId());
         assertEquals(2, CsmsTestSupport.deletes(emu, "echo-503"));

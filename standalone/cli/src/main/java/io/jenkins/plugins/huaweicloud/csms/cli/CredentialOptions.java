@@ -4,6 +4,7 @@ import io.jenkins.plugins.huaweicloud.csms.client.AccessKey;
 import io.jenkins.plugins.huaweicloud.csms.client.AccessKeySource;
 import io.jenkins.plugins.huaweicloud.csms.client.Agency;
 import io.jenkins.plugins.huaweicloud.csms.client.AgencyKeySource;
+import io.jenkins.plugins.huaweicloud.csms.client.Authentication;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
@@ -133,7 +134,7 @@ final class CredentialOptions {
      *
      * @param region the region of the CSMS endpoint when it is an official one, or null
      */
-    RunCredentials resolve(CliContext ctx, ProjectId project, String region, ClientSettings settings) {
+    Authentication resolve(CliContext ctx, ProjectId project, String region, ClientSettings settings) {
         Kind kind = kind(ctx);
         if (kind == Kind.ACCESS_KEY && (iamUser != null || iamDomain != null)) {
             throw new InvalidInputException("--iam-user and --iam-domain are used only with an IAM password: drop"
@@ -145,7 +146,7 @@ final class CredentialOptions {
                     + ").");
         }
         if (kind == Kind.ACCESS_KEY) {
-            return RunCredentials.of(accessKeys(ctx, region, settings));
+            return Authentication.of(accessKeys(ctx, region, settings));
         }
         if (kind == Kind.TOKEN) {
             if (iamUser != null || iamDomain != null || iamEndpoint != null) {
@@ -153,7 +154,7 @@ final class CredentialOptions {
                         "--iam-domain and --iam-endpoint are used only with --iam-user: give --iam-user USER too,"
                                 + " or drop them to use --token-file or env " + CliContext.TOKEN_ENV + ".");
             }
-            return RunCredentials.of(
+            return Authentication.of(
                     TokenSource.fixed(tokenFile != null ? TokenFiles.read(tokenFile) : tokenFromEnv(ctx)));
         }
         if (iamUser == null) {
@@ -171,7 +172,7 @@ final class CredentialOptions {
                     + " password comes from env " + CliContext.PASSWORD_ENV + ", never from the command line.");
         }
         IamPasswordCredentials credentials = new IamPasswordCredentials(iam, iamDomain, iamUser, password, project);
-        return RunCredentials.of(iamTokenSource(credentials, settings));
+        return Authentication.of(iamTokenSource(credentials, settings));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
 import io.jenkins.plugins.huaweicloud.csms.client.ArgumentNames;
+import io.jenkins.plugins.huaweicloud.csms.client.Authentication;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionDefaults;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionJob;
@@ -309,7 +310,7 @@ class DeleteCommand implements Callable<Integer> {
     }
 
     /** The validated job and its credential. */
-    record Plan(DeletionPlan job, RunCredentials credentials) {}
+    record Plan(DeletionPlan job, Authentication credentials) {}
 
     /**
      * Validates everything, in the order a person would fix it, and builds the token source; sends nothing.

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
+import io.jenkins.plugins.huaweicloud.csms.client.Authentication;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.CsmsClient;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
@@ -20,7 +21,7 @@ final class DeletionRun {
 
     DeletionRun(
             Endpoint endpoint,
-            RunCredentials credentials,
+            Authentication credentials,
             ClientSettings settings,
             CliContext ctx,
             Consumer<String> progress) {

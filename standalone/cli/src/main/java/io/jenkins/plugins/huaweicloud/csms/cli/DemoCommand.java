@@ -1,5 +1,6 @@
 package io.jenkins.plugins.huaweicloud.csms.cli;
 
+import io.jenkins.plugins.huaweicloud.csms.client.Authentication;
 import io.jenkins.plugins.huaweicloud.csms.client.ClientSettings;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionResult;
 import io.jenkins.plugins.huaweicloud.csms.client.Endpoint;
@@ -104,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             ProjectId projectId = ProjectId.of(project);
             var tokens = CredentialOptions.iamTokenSource(
                     new IamPasswordCredentials(endpoint, ACCOUNT, USER, password, projectId), settings);
-            DeletionRun run = new DeletionRun(endpoint, RunCredentials.of(tokens), settings, ctx, m -> {
+            DeletionRun run = new DeletionRun(endpoint, Authentication.of(tokens), settings, ctx, m -> {
                 out.println("  " + m);
                 out.flush();
             });
