@@ -16,32 +16,13 @@ import jenkins.model.Jenkins;
  */
 final class ConnectionTest {
 
-    /** The form's values, as typed. */
-    record Values(
-            String credentialsId,
-            String region,
-            String endpoint,
-            String iamEndpoint,
-            String iamDomain,
-            String agencyName,
-            String agencyDomain,
-            String testProjectId) {}
-
     private ConnectionTest() {}
 
     @NonNull
-    static FormValidation run(@NonNull Values form) throws InterruptedException {
+    static FormValidation run(@NonNull ConnectionCheck.Form form) throws InterruptedException {
         ConnectionCheck.Result result = new ConnectionCheck(CredentialResolver.proxied())
                 .run(
-                        new ConnectionCheck.Form(
-                                form.credentialsId(),
-                                form.region(),
-                                form.endpoint(),
-                                form.iamEndpoint(),
-                                form.iamDomain(),
-                                form.agencyName(),
-                                form.agencyDomain(),
-                                form.testProjectId()),
+                        form,
                         (id, url) -> CredentialResolver.cloudCredential(
                                 id,
                                 CredentialsProvider.findCredentialByIdInItemGroup(

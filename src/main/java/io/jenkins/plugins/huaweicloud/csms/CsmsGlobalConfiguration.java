@@ -1,12 +1,12 @@
 package io.jenkins.plugins.huaweicloud.csms;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.huaweicloud.csms.client.ConnectionCheck;
 import io.jenkins.plugins.huaweicloud.csms.client.DeletionDefaults;
 import io.jenkins.plugins.huaweicloud.csms.client.GlobalSetting;
 import jenkins.model.GlobalConfiguration;
@@ -14,6 +14,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -72,7 +73,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
                 .build();
     }
 
-    @CheckForNull
     public String getEndpoint() {
         return endpoint;
     }
@@ -83,7 +83,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getRegion() {
         return region;
     }
@@ -94,7 +93,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getIamEndpoint() {
         return iamEndpoint;
     }
@@ -105,7 +103,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getIamDomain() {
         return iamDomain;
     }
@@ -116,7 +113,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getAgencyName() {
         return agencyName;
     }
@@ -127,7 +123,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getAgencyDomain() {
         return agencyDomain;
     }
@@ -138,7 +133,6 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    @CheckForNull
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -222,49 +216,33 @@ public class CsmsGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckEndpoint(@QueryParameter String value) {
-        return adminCheck(GlobalSetting.ENDPOINT, value);
+        return FormSupport.validate(null, () -> GlobalSetting.ENDPOINT.text(value));
     }
 
     @POST
     public FormValidation doCheckRegion(@QueryParameter String value) {
-        return adminCheck(GlobalSetting.REGION, value);
+        return FormSupport.validate(null, () -> GlobalSetting.REGION.text(value));
     }
 
     @POST
     public FormValidation doCheckIamEndpoint(@QueryParameter String value) {
-        return adminCheck(GlobalSetting.IAM_ENDPOINT, value);
+        return FormSupport.validate(null, () -> GlobalSetting.IAM_ENDPOINT.text(value));
     }
 
     @POST
     public FormValidation doCheckAgencyName(@QueryParameter String value) {
-        return adminCheck(GlobalSetting.AGENCY_NAME, value);
+        return FormSupport.validate(null, () -> GlobalSetting.AGENCY_NAME.text(value));
     }
 
     @POST
     public FormValidation doCheckAgencyDomain(@QueryParameter String value) {
-        return adminCheck(GlobalSetting.AGENCY_DOMAIN, value);
+        return FormSupport.validate(null, () -> GlobalSetting.AGENCY_DOMAIN.text(value));
     }
 
-    /** "Test connection": see {@link ConnectionTest}; nothing is deleted. */
+    /** "Test connection" with the form's values as request parameters: see {@link ConnectionTest}. */
     @POST
-    public FormValidation doTestConnection(
-            @QueryParameter String credentialsId,
-            @QueryParameter String region,
-            @QueryParameter String endpoint,
-            @QueryParameter String iamEndpoint,
-            @QueryParameter String iamDomain,
-            @QueryParameter String agencyName,
-            @QueryParameter String agencyDomain,
-            @QueryParameter String testProjectId)
-            throws InterruptedException {
+    public FormValidation doTestConnection(StaplerRequest2 request) throws InterruptedException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return ConnectionTest.run(new ConnectionTest.Values(
-                credentialsId, region, endpoint, iamEndpoint, iamDomain, agencyName, agencyDomain, testProjectId));
-    }
-
-    private static FormValidation adminCheck(GlobalSetting setting, String value) {
-        return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                ? FormSupport.validate(() -> setting.text(value))
-                : FormValidation.ok();
+        return ConnectionTest.run(ConnectionCheck.Form.from(request::getParameter));
     }
 }

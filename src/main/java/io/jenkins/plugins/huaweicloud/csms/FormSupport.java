@@ -134,12 +134,18 @@ final class FormSupport {
     /** The engine's verdict on one text field, for users who may configure the item. */
     @NonNull
     static FormValidation check(@CheckForNull Item item, @NonNull FormField field, @CheckForNull String value) {
-        return canConfigure(item) ? validate(() -> field.check(value)) : FormValidation.ok();
+        return validate(item, () -> field.check(value));
     }
 
-    /** Runs an engine check: its refusal becomes the form's error, word for word. */
+    /**
+     * Runs an engine check for users who may configure the item (administrators when there is none): its refusal
+     * becomes the form's error, word for word.
+     */
     @NonNull
-    static FormValidation validate(@NonNull Runnable check) {
+    static FormValidation validate(@CheckForNull Item item, @NonNull Runnable check) {
+        if (!canConfigure(item)) {
+            return FormValidation.ok();
+        }
         try {
             check.run();
             return FormValidation.ok();

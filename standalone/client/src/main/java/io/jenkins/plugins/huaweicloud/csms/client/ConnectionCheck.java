@@ -2,6 +2,7 @@ package io.jenkins.plugins.huaweicloud.csms.client;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 
 /**
@@ -51,6 +52,23 @@ public final class ConnectionCheck {
             agencyName = DeletionRequest.blankToNull(agencyName);
             agencyDomain = DeletionRequest.blankToNull(agencyDomain);
             testProjectId = DeletionRequest.blankToNull(testProjectId);
+        }
+
+        /**
+         * The form's values by their field names, e.g. a web request's parameters: {@code credentialsId},
+         * {@code region}, {@code endpoint}, {@code iamEndpoint}, {@code iamDomain}, {@code agencyName},
+         * {@code agencyDomain} and {@code testProjectId}.
+         */
+        public static Form from(UnaryOperator<String> field) {
+            return new Form(
+                    field.apply("credentialsId"),
+                    field.apply("region"),
+                    field.apply("endpoint"),
+                    field.apply("iamEndpoint"),
+                    field.apply("iamDomain"),
+                    field.apply("agencyName"),
+                    field.apply("agencyDomain"),
+                    field.apply("testProjectId"));
         }
 
         /** Where CSMS is, or null when the form names no valid region or endpoint (its own checks say why). */

@@ -82,6 +82,31 @@ class ConnectionCheckTest {
     }
 
     @Test
+    void theFormIsReadByTheConfigurationPagesFieldNamesAndBlanksAreDropped() {
+        Map<String, String> request = Map.of(
+                "credentialsId", " csms-key ",
+                "region", "cn-north-4",
+                "endpoint", "https://kms.example.com",
+                "iamEndpoint", "https://iam.example.com",
+                "iamDomain", "acme",
+                "agencyName", "teardown",
+                "agencyDomain", "target",
+                "testProjectId", " ");
+        assertThat(ConnectionCheck.Form.from(request::get))
+                .isEqualTo(new ConnectionCheck.Form(
+                        "csms-key",
+                        "cn-north-4",
+                        "https://kms.example.com",
+                        "https://iam.example.com",
+                        "acme",
+                        "teardown",
+                        "target",
+                        null));
+        assertThat(ConnectionCheck.Form.from(name -> null))
+                .isEqualTo(new ConnectionCheck.Form(null, null, null, null, null, null, null, null));
+    }
+
+    @Test
     void withoutCredentialsNothingIsLookedUp() throws Exception {
         ConnectionCheck.Result result = run(form("  ", PROJECT));
 
