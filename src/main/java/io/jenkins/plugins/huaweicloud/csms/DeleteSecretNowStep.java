@@ -65,7 +65,7 @@ public class DeleteSecretNowStep extends Step implements DeletionArguments {
 
     @DataBoundSetter
     public void setNames(String names) {
-        this.names = Util.fixEmptyAndTrim(names);
+        this.names = DeletionRequest.normalizeNames(names);
     }
 
     @CheckForNull

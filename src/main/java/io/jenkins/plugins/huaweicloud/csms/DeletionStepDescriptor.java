@@ -7,8 +7,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.huaweicloud.csms.client.FormField;
-import io.jenkins.plugins.huaweicloud.csms.client.TagText;
-import java.util.LinkedHashMap;
+import io.jenkins.plugins.huaweicloud.csms.client.JenkinsfileArguments;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
@@ -24,34 +23,23 @@ import org.kohsuke.stapler.verb.POST;
  * {@link FormSupport}. The build step and post-build action have the same methods in
  * {@link SecretDeletion.DescriptorImpl} (a different Jenkins base class).
  *
- * <p>{@code tags} is one text of {@code KEY=VALUE} lines, so that the form and the Snippet Generator can hold it; as
- * {@link CustomDescribableModel} the descriptor also takes a Jenkinsfile's map ({@code tags: [env: 'pr-42']}) or list,
- * and writes the text back as a map in snippets. The engine ({@link TagText}) does both translations.
+ * <p>{@code names} and {@code tags} are one text each, so that the form and the Snippet Generator can hold them; as
+ * {@link CustomDescribableModel} the descriptor also takes a Jenkinsfile's list of names and map (or list) of tags,
+ * and writes them back that way in snippets. The engine ({@link JenkinsfileArguments}) does both translations.
  */
 public abstract class DeletionStepDescriptor extends StepDescriptor implements CustomDescribableModel {
-
-    private static final String TAGS = "tags";
 
     @NonNull
     @Override
     public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-        if (!arguments.containsKey(TAGS)) {
-            return arguments;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(arguments);
-        copy.put(TAGS, TagText.of(arguments.get(TAGS)));
-        return copy;
+        return JenkinsfileArguments.toFields(arguments);
     }
 
     @NonNull
     @Override
     public UninstantiatedDescribable customUninstantiate(@NonNull UninstantiatedDescribable ud) {
-        if (!(ud.getArguments().get(TAGS) instanceof String text)) {
-            return ud;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(ud.getArguments());
-        copy.put(TAGS, TagText.toMapOrText(text));
-        return ud.withArguments(copy);
+        Map<String, ?> arguments = JenkinsfileArguments.toJenkinsfile(ud.getArguments());
+        return arguments == ud.getArguments() ? ud : ud.withArguments(arguments);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class SecretDeletion implements Describable<SecretDeletion>, Deleti
 
     @DataBoundSetter
     public void setNames(String names) {
-        this.names = Util.fixEmptyAndTrim(names);
+        this.names = DeletionRequest.normalizeNames(names);
     }
 
     @Override

@@ -75,7 +75,7 @@ class DeleteSecretBuilderTest {
     private static void assertEveryField(SecretDeletion d, String name, int recoveryWindowDays) {
         assertEquals(PROJECT, d.getProject());
         assertEquals(name, d.getName());
-        assertEquals("pr-1-db, pr-1-cache", d.getNames());
+        assertEquals("pr-1-db\npr-1-cache", d.getNames());
         assertEquals(TOKEN_ID, d.getCredentialsId());
         assertEquals("https://kms.example.internal", d.getEndpoint());
         assertEquals("cn-north-4", d.getRegion());
@@ -154,7 +154,7 @@ class DeleteSecretBuilderTest {
         DeleteSecretRecorder recorder = DescribableModel.of(DeleteSecretRecorder.class)
                 .instantiate(Map.of("deletion", Map.of("project", PROJECT, "names", "a b", "recoveryWindowDays", 7)));
         assertEquals(PROJECT, recorder.getDeletion().getProject());
-        assertEquals("a b", recorder.getDeletion().getNames());
+        assertEquals("a\nb", recorder.getDeletion().getNames());
         assertEquals(7, recorder.getDeletion().getRecoveryWindowDays());
         assertNull(new DeleteSecretBuilder(null).getDeletion().getProject());
     }

@@ -279,6 +279,23 @@ class DeleteSecretNowStepTest {
         assertEquals(3, b.getAction(CsmsDeletionAction.class).getRows().size());
     }
 
+    @Test
+    void aListOfNamesIsTakenAsWellAsAText() throws Exception {
+        emu.createSecret(PROJECT, "pr-2-db", "a");
+        emu.createSecret(PROJECT, "pr-2-cache", "b");
+        WorkflowRun b = runPipeline(
+                r,
+                "def n = 2\n"
+                        + "def rs = deleteSecretNow(project: '" + PROJECT
+                        + "', names: [\"pr-${n}-db\", 'pr-2-cache'])\n"
+                        + "echo \"NAMES ${rs.collect { it.name }}\"",
+                Result.SUCCESS);
+        r.assertLogContains("NAMES [pr-2-db, pr-2-cache]", b);
+        assertTrue(emu.secretNames(PROJECT).isEmpty());
+        b = runPipeline(r, "deleteSecretNow project: '" + PROJECT + "', names: [a: 'b']", Result.FAILURE);
+        r.assertLogContains("names is invalid: give a list such as", b);
+    }
+
     private int deleteRequests() {
         int n = 0;
         for (RecordedRequest q : emu.requests()) {
@@ -570,7 +587,8 @@ class DeleteSecretNowStepTest {
         several.setAttempts(4);
         several.setFailOnError(false);
         st.assertRoundTrip(
-                several, "deleteSecretNow attempts: 4, failOnError: false, names: 'a b', project: '" + PROJECT + "'");
+                several,
+                "deleteSecretNow attempts: 4, failOnError: false, names: ['a', 'b'], project: '" + PROJECT + "'");
         DeleteSecretNowStep viaAgency = new DeleteSecretNowStep(PROJECT);
         viaAgency.setName("db-password");
         viaAgency.setCredentialsId("csms-access-key");

@@ -368,7 +368,7 @@ class SecretLifecycleStepsTest {
         restore.setNames("a b");
         restore.setCredentialsId(TOKEN_ID);
         st.assertRoundTrip(
-                restore, "restoreSecret credentialsId: 'csms-token', names: 'a b', project: '" + PROJECT + "'");
+                restore, "restoreSecret credentialsId: 'csms-token', names: ['a', 'b'], project: '" + PROJECT + "'");
 
         DeleteSecretNowStep deleteByTags = new DeleteSecretNowStep(PROJECT);
         deleteByTags.setTags("env=pr-42");

@@ -77,6 +77,12 @@ public final class DeletionRequest {
         return value == 0 ? null : value;
     }
 
+    /** A names text as a form keeps it: one name per line, in the order given; null when there are none. */
+    public static String normalizeNames(String text) {
+        List<String> names = splitNames(text);
+        return names == null ? null : String.join("\n", names);
+    }
+
     /** The names of a text field: separated by spaces, commas or line breaks; null when there are none. */
     public static List<String> splitNames(String text) {
         String t = blankToNull(text);
