@@ -6,7 +6,6 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
@@ -66,15 +65,12 @@ final class CredentialResolver {
     }
 
     /**
-     * The engine's view of a Jenkins credential, or null for none.
+     * The engine's view of a Jenkins credential.
      *
      * @throws InvalidInputException for a type this plugin cannot use, naming the id and the type
      */
-    @CheckForNull
-    static CloudCredential cloudCredential(@NonNull String id, @CheckForNull StandardCredentials credentials) {
-        if (credentials == null) {
-            return null;
-        }
+    @NonNull
+    static CloudCredential cloudCredential(@NonNull String id, @NonNull StandardCredentials credentials) {
         if (credentials instanceof StringCredentials token) {
             return CloudCredential.iamToken(token.getSecret().getPlainText());
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.huaweicloud.csms;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -87,9 +86,6 @@ final class DeletionRunner {
     }
 
     /** The job's lines to the build log; its results kept for the build page. */
-    @SuppressFBWarnings(
-            value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"},
-            justification = "writes to the build's own log and the caller's row list on purpose")
     private record BuildLog(PrintStream log, List<DeletionResult> rows) implements JobListener {
         @Override
         public void log(String line) {
