@@ -56,6 +56,8 @@ public final class AgencyKeySource implements AccessKeySource {
     private int calls;
     // Redactors of the runs using this source; weakly held, so a long-lived source does not keep finished runs.
     private final Set<SecretRedactor> redactors = Collections.newSetFromMap(new WeakHashMap<>());
+    // The long-term key, for what IAM sends back: an echo of it must not reach a message or a request id.
+    private final SecretRedactor keyRedactor = new SecretRedactor();
 
     public AgencyKeySource(Endpoint iam, AccessKey longTerm, Agency agency, OkHttpClient http, Clock clock) {
         this.iam = Objects.requireNonNull(iam, "iam");
@@ -63,6 +65,7 @@ public final class AgencyKeySource implements AccessKeySource {
         this.agency = Objects.requireNonNull(agency, "agency");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        longTerm.registerWith(keyRedactor);
     }
 
     @Override
@@ -201,7 +204,7 @@ public final class AgencyKeySource implements AccessKeySource {
             throw new TokenException("IAM at " + iam.host() + " could not be reached for temporary keys of " + who
                     + ": " + NetworkFailure.describe(e) + ". Not retried.");
         }
-        String requestId = RequestIds.clean(answer.header("X-Request-Id"));
+        String requestId = RequestIds.clean(keyRedactor.redact(answer.header("X-Request-Id")));
         if (answer.status() != 201 && answer.status() != 200) {
             ErrorBody error = ErrorBody.parse(answer.bodyText());
             String code = error.code() != null ? " " + error.code() : "";

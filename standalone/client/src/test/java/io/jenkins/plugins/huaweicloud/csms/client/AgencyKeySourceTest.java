@@ -180,6 +180,22 @@ class AgencyKeySourceTest {
     }
 
     @Test
+    void anIamRequestIdEchoingTheSecretKeyNeverReachesTheMessage() {
+        iam.enqueue(new MockResponse.Builder()
+                .code(403)
+                .addHeader("X-Request-Id", SK)
+                .body("{\"error\":{\"code\":\"IAM.0002\",\"message\":\"denied\"}}")
+                .build());
+
+        assertThatThrownBy(() -> source().accessKey())
+                .isInstanceOf(TokenException.class)
+                .hasMessageContaining("HTTP 403")
+                .hasMessageNotContaining(SK)
+                .hasMessageNotContaining(SK.substring(10, 34))
+                .satisfies(e -> assertThat(((TokenException) e).requestId()).isNull());
+    }
+
+    @Test
     void anIamRefusalIsNeverRetriedAndIsRemembered() throws Exception {
         iam.enqueue(new MockResponse.Builder()
                 .code(403)
