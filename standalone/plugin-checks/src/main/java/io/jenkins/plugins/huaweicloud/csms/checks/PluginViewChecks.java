@@ -23,6 +23,14 @@ public final class PluginViewChecks {
         MessagesCallsCheck.run(context.root(), context.index(), problems);
         JellyTextsCheck.run(context.root(), problems);
         JellyCspCheck.run(context.root(), problems);
+        GlueSizeCheck.run(context.root(), problems);
+        return problems;
+    }
+
+    /** The size of the plugin's own Java: no file over 250 lines, at most 1,250 lines of code in all. */
+    public static List<String> glueSize(Path pluginRoot) throws IOException {
+        List<String> problems = new ArrayList<>();
+        GlueSizeCheck.run(pluginRoot.toAbsolutePath().normalize(), problems);
         return problems;
     }
 
